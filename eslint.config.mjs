@@ -1,0 +1,68 @@
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Project boundaries (see ../shared/DESIGN.md): every project carries one scope:* and one type:* tag.
+ * A scope may use itself and scope:shared; scope:shared is plain TypeScript (no Nest, no Angular).
+ * Types form a DAG: app/e2e -> feature -> data-access/ui -> util -> types.
+ */
+const scopeConstraints = ['api', 'web', 'cli', 'sandbox'].map((scope) => ({
+  sourceTag: `scope:${scope}`,
+  onlyDependOnLibsWithTags: [`scope:${scope}`, 'scope:shared'],
+}));
+
+const typeConstraints = [
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:util', 'type:types'] },
+  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:types'] },
+  { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:util', 'type:types'] },
+  { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:types'] },
+  { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:util', 'type:types'] },
+  { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:types'] },
+  { sourceTag: 'type:types', onlyDependOnLibsWithTags: ['type:types'] },
+];
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  ...nx.configs['flat/javascript'],
+  {
+    ignores: ['**/dist', '**/out-tsc', '**/.angular', '**/.data', '**/test-output', '**/vite.config.*.timestamp*', '**/jest.config.cts'],
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          banTransitiveDependencies: true,
+          allow: [],
+          depConstraints: [
+            ...scopeConstraints,
+            {
+              sourceTag: 'scope:shared',
+              onlyDependOnLibsWithTags: ['scope:shared'],
+              bannedExternalImports: ['@nestjs/*', '@angular/*', 'express', 'rxjs'],
+            },
+            ...typeConstraints,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Type-aware rules: an unawaited promise is a bug we want at lint time (STYLE.md rule 9).
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+];

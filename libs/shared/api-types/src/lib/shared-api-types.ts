@@ -1,0 +1,3 @@
+export function sharedApiTypes(): string {
+  return 'shared-api-types';
+}

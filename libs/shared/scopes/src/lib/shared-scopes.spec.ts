@@ -1,0 +1,7 @@
+import { sharedScopes } from './shared-scopes';
+
+describe('sharedScopes', () => {
+  it('should work', () => {
+    expect(sharedScopes()).toEqual('shared-scopes');
+  });
+});

@@ -1,0 +1,3 @@
+export function sharedScopes(): string {
+  return 'shared-scopes';
+}
