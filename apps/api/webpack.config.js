@@ -9,13 +9,15 @@ module.exports = {
       devtoolModuleFilenameTemplate: '[absolute-resource-path]',
     }),
   },
+  // Keep the real __dirname: migrations are read from beside main.js at run time.
+  node: { __dirname: false },
   plugins: [
     new NxAppWebpackPlugin({
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
       tsConfig: './tsconfig.app.json',
-      assets: ['./src/assets'],
+      assets: [{ input: './src/database/migrations', glob: '**/*', output: 'migrations' }],
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: true,

@@ -1,21 +1,33 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import { createLaunchpadApp } from './bootstrap';
+import { StartupError } from './boot/startup-error';
+import { loadLaunchpadConfig } from './config/launchpad-config';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
+async function main(): Promise<void> {
+  const config = await loadLaunchpadConfig();
+  const app = await createLaunchpadApp(config);
+  try {
+    await app.listen(config.app.port, config.app.host);
+  } catch (error) {
+    await app.close();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new StartupError(`PORT: ${config.app.host}:${config.app.port} is already in use`);
+    }
+    throw error;
+  }
+  new Logger('Launchpad').log(
+    `Launchpad API ${config.app.publicUrl} (database: ${config.database.driver}, secrets: ${config.secrets.source})`,
   );
 }
 
-bootstrap();
+main().catch((error: unknown) => {
+  if (error instanceof StartupError) {
+    // One line that names the problem; a stack trace would only hide it.
+    process.stderr.write(`Launchpad cannot start: ${error.message}\n`);
+  } else {
+    process.stderr.write(
+      `Launchpad crashed while starting: ${(error as Error)?.stack ?? String(error)}\n`,
+    );
+  }
+  process.exit(1);
+});

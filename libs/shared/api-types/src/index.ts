@@ -1,1 +1,3 @@
-export * from './lib/shared-api-types';
+export * from './lib/api-error';
+export * from './lib/health';
+export * from './lib/api-error-guard';

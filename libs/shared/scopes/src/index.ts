@@ -1,1 +1,2 @@
-export * from './lib/shared-scopes';
+export * from './lib/scope-string';
+export * from './lib/launchpad-scopes';

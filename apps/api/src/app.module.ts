@@ -1,0 +1,31 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import type { LaunchpadConfig } from './config/launchpad-config';
+import type { Database } from './database/database';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { LoggingModule } from './logging/logging.module';
+
+/**
+ * The configuration is validated and the database opened and migrated before Nest boots
+ * (main.ts), so that a wrong value stops the API with one clear line instead of a stack trace.
+ */
+@Module({})
+export class AppModule {
+  static forRoot(config: LaunchpadConfig, database: Database): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({
+          isGlobal: true,
+          ignoreEnvFile: true,
+          skipProcessEnv: true,
+          load: [() => config],
+        }),
+        LoggingModule.forRoot(config.app),
+        DatabaseModule.forRoot(database),
+        HealthModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,118 @@
+import { mkdtemp, rm, stat, writeFile, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError } from './config-error';
+import { loadLaunchpadConfig } from './launchpad-config';
+
+describe('loadLaunchpadConfig', () => {
+  let dataDir: string;
+
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'launchpad-config-'));
+  });
+
+  afterEach(() => rm(dataDir, { recursive: true, force: true }));
+
+  const load = (env: Record<string, string>) => loadLaunchpadConfig({ DATA_DIR: dataDir, ...env });
+
+  async function problem(env: Record<string, string>): Promise<string> {
+    const error = await load(env).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).message;
+  }
+
+  it('runs on the embedded defaults with no variable set', async () => {
+    const config = await load({});
+    expect(config.app).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      publicUrl: 'http://localhost:3000',
+    });
+    expect(config.database).toEqual({ driver: 'pglite', dataDir });
+    expect(config.secrets.source).toBe('data-dir');
+  });
+
+  it('selects PostgreSQL when DATABASE_URL is set', async () => {
+    const config = await load({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' });
+    expect(config.database).toMatchObject({
+      driver: 'postgres',
+      url: 'postgres://postgres@127.0.0.1:5432/test',
+    });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /^PORT: /],
+    [{ PORT: '70000' }, /^PORT: must be between 0 and 65535/],
+    [{ DATABASE_URL: 'mysql://root@localhost/db' }, /^DATABASE_URL: must be a PostgreSQL URL/],
+    [{ DATABASE_URL: 'not a url' }, /^DATABASE_URL: /],
+    [{ PUBLIC_URL: 'ftp://example.com' }, /^PUBLIC_URL: must be an http\(s\) URL/],
+    [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL: /],
+    [{ TOKEN_ENCRYPTION_KEY: 'too-short' }, /^TOKEN_ENCRYPTION_KEY: must be a 256-bit key/],
+    [{ TOKEN_ENCRYPTION_KEY: 'z'.repeat(64) }, /^TOKEN_ENCRYPTION_KEY: must be a 256-bit key/],
+    [{ SESSION_SECRET: 'short' }, /^SESSION_SECRET: must be at least 32 characters/],
+  ])('refuses %j with one line naming the variable', async (env, expected) => {
+    const message = await problem(env);
+    expect(message).toMatch(expected);
+    expect(message).not.toContain('\n');
+  });
+
+  it('never repeats a rejected secret in its message', async () => {
+    const message = await problem({ SESSION_SECRET: 'hunter2-secret' });
+    expect(message).not.toContain('hunter2');
+  });
+
+  it('generates secrets on first start, readable by the owner only, and keeps them', async () => {
+    const first = await load({});
+    const file = join(dataDir, 'secrets.json');
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    const second = await load({});
+    expect(second.secrets.sessionSecret).toBe(first.secrets.sessionSecret);
+    expect(second.secrets.tokenEncryptionKey.key.equals(first.secrets.tokenEncryptionKey.key)).toBe(
+      true,
+    );
+    expect(first.secrets.tokenEncryptionKey.key).toHaveLength(32);
+  });
+
+  it('prefers secrets from the environment over generated ones', async () => {
+    const key = Buffer.alloc(32, 7);
+    const config = await load({
+      TOKEN_ENCRYPTION_KEY: key.toString('hex'),
+      SESSION_SECRET: 's'.repeat(40),
+    });
+    expect(config.secrets.source).toBe('environment');
+    expect(config.secrets.tokenEncryptionKey.key.equals(key)).toBe(true);
+    expect(config.secrets.tokenEncryptionKey.id).toMatch(/^[0-9a-f]{8}$/);
+    await expect(readFile(join(dataDir, 'secrets.json'))).rejects.toThrow();
+  });
+
+  it('accepts a base64 key as printed by `openssl rand -base64 32`', async () => {
+    const key = Buffer.alloc(32, 200);
+    const config = await load({
+      TOKEN_ENCRYPTION_KEY: key.toString('base64'),
+      SESSION_SECRET: 's'.repeat(40),
+    });
+    expect(config.secrets.tokenEncryptionKey.key.equals(key)).toBe(true);
+  });
+
+  it('requires secrets from the environment in production', async () => {
+    expect(await problem({ NODE_ENV: 'production' })).toMatch(
+      /^SESSION_SECRET: required when NODE_ENV=production/,
+    );
+    expect(await problem({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40) })).toMatch(
+      /^TOKEN_ENCRYPTION_KEY: required/,
+    );
+  });
+
+  it('refuses a damaged secrets file instead of silently replacing the keys', async () => {
+    await writeFile(join(dataDir, 'secrets.json'), '{"sessionSecret": 1');
+    expect(await problem({})).toMatch(/^DATA_DIR: .*secrets\.json is not valid JSON/);
+    await writeFile(
+      join(dataDir, 'secrets.json'),
+      JSON.stringify({ sessionSecret: 'x'.repeat(40), tokenEncryptionKey: 'nope' }),
+    );
+    expect(await problem({})).toMatch(/^DATA_DIR: .*has an invalid tokenEncryptionKey/);
+  });
+});

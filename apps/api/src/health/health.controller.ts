@@ -1,0 +1,21 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { HealthResponseDto } from './dto/health-response.dto';
+import { HealthService } from './health.service';
+
+@ApiTags('health')
+@Controller('api/health')
+export class HealthController {
+  constructor(private readonly health: HealthService) {}
+
+  @Get()
+  @ApiOkResponse({ type: HealthResponseDto, description: 'The API and its database are up' })
+  @ApiServiceUnavailableResponse({ type: HealthResponseDto, description: 'The database is down' })
+  async check(@Res({ passthrough: true }) res: Response): Promise<HealthResponseDto> {
+    const report = await this.health.check();
+    // Load balancers and `npm start` read the status code; people and the SPA read the body.
+    res.status(report.status === 'ok' ? 200 : 503).setHeader('Cache-Control', 'no-store');
+    return report;
+  }
+}

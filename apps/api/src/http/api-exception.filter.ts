@@ -1,0 +1,45 @@
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  Logger,
+  NotFoundException,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { requestIdOf } from '../logging/request-id';
+import { toApiErrorBody } from './api-error';
+import type { SpaFallback } from './spa-fallback';
+
+/**
+ * The one place where exceptions become HTTP answers: the documented ApiErrorBody for /api/*,
+ * index.html for unknown SPA routes. 5xx are logged with their cause; their bodies say nothing
+ * of it.
+ */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  constructor(private readonly spa: SpaFallback) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const req = host.switchToHttp().getRequest<Request>();
+    const res = host.switchToHttp().getResponse<Response>();
+    if (res.headersSent) return;
+
+    const routeNotFound = exception instanceof NotFoundException && isUnmatchedRoute(exception);
+    if (routeNotFound && this.spa.handles(req)) return this.spa.send(res);
+
+    const body = toApiErrorBody(
+      routeNotFound ? new NotFoundException(`No endpoint ${req.method} ${req.path}`) : exception,
+      requestIdOf(req),
+    );
+    if (body.statusCode >= 500)
+      this.logger.error({ err: exception, requestId: body.requestId }, 'request failed');
+    res.status(body.statusCode).json(body);
+  }
+}
+
+/** Nest's router answers a request that matches no route with this NotFoundException. */
+function isUnmatchedRoute(exception: NotFoundException): boolean {
+  return /^Cannot [A-Z]+ /.test(exception.message);
+}

@@ -1,0 +1,39 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { AppConfig } from '../config/app.config';
+import { assignRequestId } from '../logging/request-id';
+import { ApiExceptionFilter } from './api-exception.filter';
+import { fromMiddlewareError } from './http-errors';
+import { SpaFallback, isApiPath } from './spa-fallback';
+
+/** HTTP concerns of the whole app: body limits, the built SPA, and the one exception filter. */
+export function configureHttp(app: NestExpressApplication, config: AppConfig): void {
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  // First of all, so that even a body the parsers reject gets an id in its answer and log line.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    (req as Request & { id: string }).id = assignRequestId(req, res);
+    next();
+  });
+  app.useBodyParser('json', { limit: '100kb' });
+  app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
+  // Turn the parsers' 4xx errors into HttpExceptions with plain messages before Nest sees them.
+  app.use((error: unknown, _req: Request, _res: Response, next: NextFunction) =>
+    next(fromMiddlewareError(error) ?? error),
+  );
+
+  const spa = new SpaFallback(config.webDistDir);
+  const assets = express.static(config.webDistDir, {
+    index: false,
+    // Angular names bundles by content hash, so they never change under one name.
+    setHeaders: (res, path) => {
+      if (/-[0-9A-Z]{8}\.(js|css|woff2?)$/.test(path)) {
+        res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      }
+    },
+  });
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    isApiPath(req.path) ? next() : assets(req, res, next),
+  );
+  app.useGlobalFilters(new ApiExceptionFilter(spa));
+}

@@ -1,0 +1,30 @@
+import { randomBytes } from 'node:crypto';
+import type { AppConfig } from '../config/app.config';
+import type { DatabaseConfig } from '../config/database.config';
+import type { LaunchpadConfig } from '../config/launchpad-config';
+import { encryptionKeyId } from '../config/secrets.config';
+
+/** A complete configuration for in-process tests: quiet logs, throwaway secrets. */
+export function testConfig(
+  database: DatabaseConfig,
+  app: Partial<AppConfig> = {},
+): LaunchpadConfig {
+  const key = randomBytes(32);
+  return {
+    app: {
+      production: false,
+      host: '127.0.0.1',
+      port: 0,
+      publicUrl: 'http://localhost:3000',
+      logLevel: 'silent',
+      webDistDir: '/nonexistent',
+      ...app,
+    },
+    database,
+    secrets: {
+      sessionSecret: randomBytes(32).toString('base64url'),
+      tokenEncryptionKey: { id: encryptionKeyId(key), key },
+      source: 'environment',
+    },
+  };
+}

@@ -1,3 +1,0 @@
-export function sharedApiTypes(): string {
-  return 'shared-api-types';
-}

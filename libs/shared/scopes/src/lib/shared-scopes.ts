@@ -1,3 +1,0 @@
-export function sharedScopes(): string {
-  return 'shared-scopes';
-}
