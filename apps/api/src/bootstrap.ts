@@ -21,7 +21,6 @@ export async function createLaunchpadApp(config: LaunchpadConfig): Promise<NestE
       },
     );
     app.useLogger(app.get(Logger));
-    app.enableShutdownHooks();
     configureHttp(app, config.app);
     setupOpenApi(app);
     return app;

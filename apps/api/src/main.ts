@@ -15,6 +15,16 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  // Ctrl-C or a service manager: finish in-flight requests, close the database (PGlite flushes
+  // to DATA_DIR), exit 0. Nest's own shutdown hooks would re-raise the signal instead.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      app.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
   new Logger('Launchpad').log(
     `Launchpad API ${config.app.publicUrl} (database: ${config.database.driver}, secrets: ${config.secrets.source})`,
   );
