@@ -118,17 +118,13 @@ process.on('SIGTERM', () => void stop(0));
 if (build) runBuild();
 
 const sandboxUrl = `http://localhost:${sandboxPort}`;
-const sandbox = startApp('sandbox', 'dist/apps/provider-sandbox/main.js', {
-  SANDBOX_PORT: sandboxPort,
-  SANDBOX_DATA_DIR: process.env.SANDBOX_DATA_DIR || join(dataDir, 'sandbox'),
-});
+const sandbox = startApp('sandbox', 'dist/apps/provider-sandbox/main.js', { SANDBOX_PORT: sandboxPort });
 if (!(await waitForHealth('sandbox', `http://127.0.0.1:${sandboxPort}/_sandbox/health`, sandbox)))
   await stop(1);
 
 const api = startApp('api', 'dist/apps/api/main.js', {
   PORT: apiPort,
   DATA_DIR: dataDir,
-  SANDBOX_URL: process.env.SANDBOX_URL || sandboxUrl,
 });
 if (!(await waitForHealth('api', `http://127.0.0.1:${apiPort}/api/health`, api))) await stop(1);
 
