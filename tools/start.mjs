@@ -118,7 +118,9 @@ process.on('SIGTERM', () => void stop(0));
 if (build) runBuild();
 
 const sandboxUrl = `http://localhost:${sandboxPort}`;
-const sandbox = startApp('sandbox', 'dist/apps/provider-sandbox/main.js', { SANDBOX_PORT: sandboxPort });
+const sandbox = startApp('sandbox', 'dist/apps/provider-sandbox/main.js', {
+  SANDBOX_PORT: sandboxPort,
+});
 if (!(await waitForHealth('sandbox', `http://127.0.0.1:${sandboxPort}/_sandbox/health`, sandbox)))
   await stop(1);
 

@@ -10,7 +10,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const env = { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: process.env.NX_DAEMON ?? 'false', FORCE_COLOR: '0' };
+const env = {
+  ...process.env,
+  NX_NO_CLOUD: 'true',
+  NX_DAEMON: process.env.NX_DAEMON ?? 'false',
+  FORCE_COLOR: '0',
+};
 
 const steps = [
   ['lint, type checks and unit tests', ['run-many', '-t', 'lint', 'typecheck', 'test']],
@@ -37,7 +42,11 @@ function count(output, totals) {
 
 function run(args) {
   return new Promise((resolve) => {
-    const child = spawn('npx', ['nx', ...args, '--outputStyle=static'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npx', ['nx', ...args, '--outputStyle=static'], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     const relay = (out) => (chunk) => {
       output += chunk;
@@ -59,8 +68,11 @@ for (const [name, args] of steps) {
 }
 
 process.stdout.write('\n=== summary\n');
-for (const [name, code] of results) process.stdout.write(`${code === 0 ? 'ok    ' : 'FAILED'} ${name}\n`);
+for (const [name, code] of results)
+  process.stdout.write(`${code === 0 ? 'ok    ' : 'FAILED'} ${name}\n`);
 const failedSteps = results.filter(([, code]) => code !== 0).length;
 const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
-process.stdout.write(`tests: ${totals.passed ?? 0} passed, ${totals.failed ?? 0} failed${skipped}\n`);
+process.stdout.write(
+  `tests: ${totals.passed ?? 0} passed, ${totals.failed ?? 0} failed${skipped}\n`,
+);
 process.exit(failedSteps === 0 ? 0 : 1);
