@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every check, in the order that fails fastest:
+//   0. formatting (Prettier)
 //   1. lint, type checks and unit tests of every project (Nx, cached)
 //   2. api-e2e: the built API started as a real process
 //   3. web-e2e: the built app in Debian's Chromium (skipped, in one line, where it is missing)
@@ -18,6 +19,7 @@ const env = {
 };
 
 const steps = [
+  ['formatting (Prettier)', ['format:check']],
   ['lint, type checks and unit tests', ['run-many', '-t', 'lint', 'typecheck', 'test']],
   ['API end-to-end tests', ['run', 'api-e2e:e2e']],
   ['browser end-to-end tests', ['run', 'web-e2e:e2e']],
