@@ -1,0 +1,105 @@
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { SandboxConfig } from './config';
+import { controlErrors, controlRealm } from './control/control-api';
+import { ClientError, type Exchange } from './http/exchange';
+import type { Realm } from './http/realm';
+import { Router } from './http/router';
+import { digitalOceanApiRealm } from './providers/digitalocean/digitalocean-api';
+import { linodeApiRealm } from './providers/linode/linode-api';
+import { oauthRealms } from './providers/oauth-realms';
+
+export interface SandboxServer {
+  server: Server;
+  listen(): Promise<{ port: number; url: string }>;
+  close(): Promise<void>;
+}
+
+/**
+ * The provider sandbox: one origin, one realm per emulated service. Nothing a client sends can
+ * crash it: unknown paths, wrong methods, bad bodies and handler failures all answer in the
+ * emulated provider's own error shape.
+ */
+export function createSandboxServer(
+  config: SandboxConfig,
+  extraRealms: Realm[] = [],
+): SandboxServer {
+  const startedAt = Date.now();
+  const router = new Router([
+    controlRealm(startedAt),
+    linodeApiRealm(),
+    digitalOceanApiRealm(),
+    ...oauthRealms(),
+    ...extraRealms,
+  ]);
+
+  const server = createServer((req, res) => {
+    const started = performance.now();
+    if (config.log === 'requests') {
+      res.on('finish', () => logRequest(req, res, started));
+    }
+    void handle(router, req, res);
+  });
+  // Keep-alive like the real APIs, so benchmarks measure the sandbox and not TCP set-up.
+  server.keepAliveTimeout = 5000;
+
+  return {
+    server,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => {
+          const { port } = server.address() as AddressInfo;
+          resolve({ port, url: `http://${config.host}:${port}` });
+        });
+      }),
+    close: () =>
+      new Promise((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeIdleConnections();
+      }),
+  };
+}
+
+async function handle(router: Router, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+  const exchange: Exchange = { req, res, url, path: url.pathname, params: {} };
+  let renderer = controlErrors as Realm['errors'];
+  try {
+    const match = router.match(req.method ?? 'GET', url.pathname);
+    if (match.realm) renderer = match.realm.errors;
+    exchange.path = match.path;
+    if (match.kind === 'not-found') return renderer.notFound(exchange);
+    if (match.kind === 'method-not-allowed') {
+      res.setHeader('Allow', match.allowed.join(', '));
+      return renderer.render(exchange, 405, 'Method not allowed');
+    }
+    exchange.params = match.params;
+    await match.handler(exchange);
+  } catch (error) {
+    if (res.headersSent) {
+      res.destroy();
+    } else if (error instanceof ClientError) {
+      renderer.render(exchange, error.status, error.message, error.field);
+    } else if (error instanceof URIError) {
+      renderer.render(exchange, 400, 'Malformed URL');
+    } else {
+      process.stderr.write(
+        `${JSON.stringify({ level: 'error', msg: 'handler failed', path: url.pathname, error: String((error as Error)?.stack ?? error) })}\n`,
+      );
+      renderer.render(exchange, 500, 'Internal server error');
+    }
+  }
+}
+
+function logRequest(req: IncomingMessage, res: ServerResponse, started: number): void {
+  process.stdout.write(
+    `${JSON.stringify({
+      time: new Date().toISOString(),
+      method: req.method,
+      path: (req.url ?? '').split('?')[0],
+      status: res.statusCode,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    })}\n`,
+  );
+}
