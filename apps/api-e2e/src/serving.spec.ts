@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type RunningApi, startApi } from './support/launchpad-process';
+import { type RunningApi, runBuilt, startApi } from './support/launchpad-process';
 
 describe('the started API', () => {
   let dataDir: string;
@@ -64,5 +64,12 @@ describe('the started API', () => {
     expect(line[0]?.req).toMatchObject({ id: 'e2e-log-check-0001', path: '/api/health' });
     expect(api.stdout()).not.toContain('secret-oauth-code');
     expect(api.stdout()).not.toContain('secret-token');
+  });
+
+  it('is reported healthy by `launchpad status`', async () => {
+    const cli = runBuilt('dist/apps/cli/main.js', {}, ['status', '--url', api.url]);
+    expect(await cli.exited).toBe(0);
+    expect(cli.stdout()).toContain('API        ok');
+    expect(cli.stdout()).toMatch(/Database {3}up \(pglite, [\d.]+ ms\)/);
   });
 });
