@@ -1,0 +1,39 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { SystemStatus } from './system-status';
+
+@Component({
+  selector: 'lp-home-page',
+  imports: [SystemStatus],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <section class="intro">
+      <h1>Deploy servers into your own cloud accounts</h1>
+      <p>
+        Launchpad signs you in with Linode or DigitalOcean over OAuth — no passwords, no API keys
+        pasted into a form — and creates servers in <strong>your</strong> account: pick a plan with
+        its price, a region and an image or an application, and watch it boot.
+      </p>
+      <p>
+        All your servers, across both providers, live on one dashboard. Your provider tokens stay on
+        this server, encrypted, and are revoked when you log out.
+      </p>
+    </section>
+    <lp-system-status />
+  `,
+  styles: `
+    .intro {
+      margin-bottom: 2rem;
+    }
+    h1 {
+      font-size: 2rem;
+      line-height: 1.2;
+      margin: 0 0 1rem;
+    }
+    p {
+      max-width: 40rem;
+      color: var(--lp-text-soft);
+      line-height: 1.6;
+    }
+  `,
+})
+export class HomePage {}

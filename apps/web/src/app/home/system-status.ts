@@ -1,0 +1,46 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { HealthService } from '../core/health/health-service';
+import type { HealthState } from '../core/health/health-state';
+
+@Component({
+  selector: 'lp-system-status',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './system-status.html',
+  styleUrl: './system-status.css',
+})
+export class SystemStatus {
+  protected readonly state = toSignal(inject(HealthService).watch(), {
+    initialValue: { kind: 'loading' } as HealthState,
+  });
+
+  /** The health report, when the API gave one (200 or 503). */
+  protected readonly health = computed(() => {
+    const state = this.state();
+    return state.kind === 'ok' || state.kind === 'degraded' ? state.health : undefined;
+  });
+
+  protected readonly unreachableReason = computed(() => {
+    const state = this.state();
+    return state.kind === 'unreachable' ? state.reason : undefined;
+  });
+
+  protected readonly healthy = computed(() => this.state().kind === 'ok');
+
+  protected readonly failing = computed(() =>
+    ['degraded', 'unreachable'].includes(this.state().kind),
+  );
+
+  protected readonly headline = computed(() => {
+    switch (this.state().kind) {
+      case 'loading':
+        return 'Checking…';
+      case 'ok':
+        return 'All systems running';
+      case 'degraded':
+        return 'Database unavailable';
+      case 'unreachable':
+        return 'API unreachable';
+    }
+  });
+}
