@@ -18,6 +18,9 @@ const dataDir = process.env.DATA_DIR || join(root, '.data');
 const children = new Set();
 let stopping = false;
 
+// `npm start | tee log` and a closed terminal must not kill us mid-shutdown: ignore EPIPE.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+
 function say(line) {
   process.stdout.write(`[launchpad] ${line}\n`);
 }

@@ -3,6 +3,9 @@ import { createLaunchpadApp } from './bootstrap';
 import { StartupError } from './boot/startup-error';
 import { loadLaunchpadConfig } from './config/launchpad-config';
 
+// A reader of our logs that goes away (a closed pipe) must not stop a graceful shutdown.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+
 async function main(): Promise<void> {
   const config = await loadLaunchpadConfig();
   const app = await createLaunchpadApp(config);
