@@ -123,6 +123,8 @@ if (build) runBuild();
 const sandboxUrl = `http://localhost:${sandboxPort}`;
 const sandbox = startApp('sandbox', 'dist/apps/provider-sandbox/main.js', {
   SANDBOX_PORT: sandboxPort,
+  // Tokens and servers created in the sandbox survive a restart, like the API's data.
+  SANDBOX_DATA_DIR: process.env.SANDBOX_DATA_DIR || join(dataDir, 'sandbox'),
 });
 if (!(await waitForHealth('sandbox', `http://127.0.0.1:${sandboxPort}/_sandbox/health`, sandbox)))
   await stop(1);

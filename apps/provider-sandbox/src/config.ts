@@ -4,6 +4,8 @@ export interface SandboxConfig {
   port: number;
   /** `silent` turns the one-line-per-request log off (tests). */
   log: 'requests' | 'silent';
+  /** Where state.json keeps tokens and resources across restarts; in memory only when unset. */
+  dataDir?: string;
 }
 
 export class SandboxConfigError extends Error {}
@@ -20,5 +22,6 @@ export function loadSandboxConfig(env: NodeJS.ProcessEnv = process.env): Sandbox
   if (log !== 'requests' && log !== 'silent') {
     throw new SandboxConfigError(`SANDBOX_LOG must be "requests" or "silent" (got "${log}")`);
   }
-  return { host: env['SANDBOX_HOST'] || '127.0.0.1', port, log };
+  const dataDir = env['SANDBOX_DATA_DIR'] || undefined;
+  return { host: env['SANDBOX_HOST'] || '127.0.0.1', port, log, ...(dataDir ? { dataDir } : {}) };
 }

@@ -83,21 +83,36 @@ describe('provider sandbox server', () => {
   });
 
   describe('DigitalOcean API v2', () => {
+    let headers: Record<string, string>;
+    beforeAll(() => {
+      const grant = sandbox.tokens.issue({
+        provider: 'digitalocean',
+        clientId: 'test',
+        userId: 'b7a1c3d4-5e6f-4a8b-9c0d-1e2f3a4b5c6d',
+        scopes: ['regions:read'],
+      });
+      headers = { Authorization: `Bearer ${grant.accessToken}` };
+    });
+
     it('lists regions with links and meta, following the pages', async () => {
-      const first = await (await get('/digitalocean/api/v2/regions?per_page=3')).json();
+      const first = await (
+        await get('/digitalocean/api/v2/regions?per_page=3', { headers })
+      ).json();
       expect(first.regions).toHaveLength(3);
       expect(first.meta.total).toBeGreaterThan(3);
       expect(first.links.pages.first).toBeUndefined();
       const next = new URL(first.links.pages.next);
       expect(next.pathname).toBe('/digitalocean/api/v2/regions');
       expect(next.searchParams.get('page')).toBe('2');
-      const second = await (await fetch(next)).json();
+      const second = await (await fetch(next, { headers })).json();
       expect(second.regions[0].slug).not.toBe(first.regions[0].slug);
       expect(second.links.pages.prev).toBeDefined();
     });
 
     it('always sends links.pages, empty on a single page', async () => {
-      const body = await (await get('/digitalocean/api/v2/regions?per_page=200')).json();
+      const body = await (
+        await get('/digitalocean/api/v2/regions?per_page=200', { headers })
+      ).json();
       expect(body.links).toEqual({ pages: {} });
     });
 
@@ -110,9 +125,18 @@ describe('provider sandbox server', () => {
         message: 'The resource you requested could not be found.',
       });
       expect(body.request_id).toBe(res.headers.get('x-request-id'));
-      const bad = await get('/digitalocean/api/v2/regions?per_page=500');
+      const bad = await get('/digitalocean/api/v2/regions?per_page=500', { headers });
       expect(bad.status).toBe(400);
       expect((await bad.json()).id).toBe('bad_request');
+    });
+  });
+
+  it('asks DigitalOcean API callers for a token', async () => {
+    const res = await get('/digitalocean/api/v2/regions');
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({
+      id: 'unauthorized',
+      message: 'Unable to authenticate you',
     });
   });
 

@@ -7,10 +7,17 @@ import type { Realm } from './http/realm';
 import { Router } from './http/router';
 import { digitalOceanApiRealm } from './providers/digitalocean/digitalocean-api';
 import { linodeApiRealm } from './providers/linode/linode-api';
-import { oauthRealms } from './providers/oauth-realms';
+import { digitalOceanOAuthRealm } from './oauth/digitalocean-oauth';
+import { linodeLoginRealm } from './oauth/linode-login';
+import { TokenService } from './oauth/tokens';
+import { SandboxClock } from './state/clock';
+import { StateStore } from './state/state-store';
 
 export interface SandboxServer {
   server: Server;
+  store: StateStore;
+  clock: SandboxClock;
+  tokens: TokenService;
   listen(): Promise<{ port: number; url: string }>;
   close(): Promise<void>;
 }
@@ -25,11 +32,15 @@ export function createSandboxServer(
   extraRealms: Realm[] = [],
 ): SandboxServer {
   const startedAt = Date.now();
+  const store = new StateStore(config.dataDir);
+  const clock = new SandboxClock();
+  const tokens = new TokenService(store, clock);
   const router = new Router([
-    controlRealm(startedAt),
-    linodeApiRealm(),
-    digitalOceanApiRealm(),
-    ...oauthRealms(),
+    controlRealm({ startedAt, store, clock }),
+    linodeLoginRealm(tokens),
+    digitalOceanOAuthRealm(tokens),
+    linodeApiRealm(tokens),
+    digitalOceanApiRealm(tokens),
     ...extraRealms,
   ]);
 
@@ -45,6 +56,9 @@ export function createSandboxServer(
 
   return {
     server,
+    store,
+    clock,
+    tokens,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -55,6 +69,7 @@ export function createSandboxServer(
       }),
     close: () =>
       new Promise((resolve, reject) => {
+        store.flush();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeIdleConnections();
       }),

@@ -1,7 +1,10 @@
-import { type Exchange, sendJson } from '../http/exchange';
+import { ClientError, type Exchange, readJson, sendJson } from '../http/exchange';
 import { type Realm, route } from '../http/realm';
+import type { SandboxClock } from '../state/clock';
+import { DEFAULT_SETTINGS, type Settings } from '../state/sandbox-state';
+import type { StateStore } from '../state/state-store';
 
-const controlErrors = {
+export const controlErrors = {
   render({ res }: Exchange, status: number, message: string) {
     sendJson(res, status, { error: message });
   },
@@ -10,8 +13,31 @@ const controlErrors = {
   },
 };
 
-/** `/_sandbox`: the sandbox's own control surface (health now; reset, seed, clock and faults next). */
-export function controlRealm(startedAt: number): Realm {
+export interface ControlContext {
+  startedAt: number;
+  store: StateStore;
+  clock: SandboxClock;
+}
+
+function positiveSeconds(body: Record<string, unknown>, key: keyof Settings): number | undefined {
+  const value = body[key];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 315_360_000) {
+    throw new ClientError(400, `${key} must be a whole number of seconds between 1 and 315360000`);
+  }
+  return value;
+}
+
+async function objectBody(exchange: Exchange): Promise<Record<string, unknown>> {
+  const body = await readJson(exchange.req);
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new ClientError(400, 'The body must be a JSON object');
+  }
+  return body as Record<string, unknown>;
+}
+
+/** `/_sandbox`: the sandbox's own control surface for tests and demos. */
+export function controlRealm({ startedAt, store, clock }: ControlContext): Realm {
   return {
     prefix: '/_sandbox',
     errors: controlErrors,
@@ -22,8 +48,49 @@ export function controlRealm(startedAt: number): Realm {
           uptimeSeconds: Math.floor((Date.now() - startedAt) / 1000),
         }),
       ),
+      // Wipes every code, token and resource and restores the default settings and clock.
+      route('POST', '/reset', ({ res }) => {
+        store.reset();
+        clock.reset();
+        sendJson(res, 200, { status: 'reset' });
+      }),
+      route('GET', '/settings', ({ res }) => sendJson(res, 200, store.state.settings)),
+      // Shorter token lifetimes exercise Launchpad's refresh logic.
+      route('PATCH', '/settings', async (exchange) => {
+        const body = await objectBody(exchange);
+        const unknown = Object.keys(body).filter((key) => !(key in DEFAULT_SETTINGS));
+        if (unknown.length > 0)
+          throw new ClientError(400, `Unknown setting: ${unknown.join(', ')}`);
+        const settings = store.state.settings;
+        for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
+          settings[key] = positiveSeconds(body, key) ?? settings[key];
+        }
+        store.changed();
+        sendJson(exchange.res, 200, settings);
+      }),
+      route('GET', '/clock', ({ res }) =>
+        sendJson(res, 200, {
+          now: new Date(clock.now()).toISOString(),
+          offsetSeconds: clock.offsetSeconds,
+        }),
+      ),
+      // Moves simulated time forward: tokens expire, servers finish booting.
+      route('POST', '/clock/advance', async (exchange) => {
+        const seconds = (await objectBody(exchange))['seconds'];
+        if (
+          typeof seconds !== 'number' ||
+          !Number.isFinite(seconds) ||
+          seconds <= 0 ||
+          seconds > 315_360_000
+        ) {
+          throw new ClientError(400, 'seconds must be a positive number of seconds');
+        }
+        clock.advance(seconds);
+        sendJson(exchange.res, 200, {
+          now: new Date(clock.now()).toISOString(),
+          offsetSeconds: clock.offsetSeconds,
+        });
+      }),
     ],
   };
 }
-
-export { controlErrors };

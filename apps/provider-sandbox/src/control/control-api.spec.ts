@@ -1,0 +1,80 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type SandboxServer, createSandboxServer } from '../server';
+
+const USER = 'linode-ada';
+
+describe('sandbox control API and state', () => {
+  let dataDir: string;
+  let sandbox: SandboxServer;
+  let base: string;
+
+  const start = async () => {
+    sandbox = createSandboxServer({ host: '127.0.0.1', port: 0, log: 'silent', dataDir });
+    base = (await sandbox.listen()).url;
+  };
+
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'sandbox-state-'));
+    await start();
+  });
+
+  afterEach(async () => {
+    await sandbox.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const profile = (token: string) =>
+    fetch(`${base}/linode/api/v4/profile`, { headers: { Authorization: `Bearer ${token}` } });
+  const control = (path: string, method: string, body?: unknown) =>
+    fetch(`${base}/_sandbox${path}`, {
+      method,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const issue = () =>
+    sandbox.tokens.issue({ provider: 'linode', clientId: 'c', userId: USER, scopes: ['*'] });
+
+  it('keeps tokens across a restart, and /_sandbox/reset wipes them', async () => {
+    const { accessToken } = issue();
+    await sandbox.close();
+    await start();
+    expect((await profile(accessToken)).status).toBe(200);
+    expect((await control('/reset', 'POST')).status).toBe(200);
+    expect((await profile(accessToken)).status).toBe(401);
+  });
+
+  it('shortens token lifetimes, and advancing the clock expires tokens', async () => {
+    const res = await control('/settings', 'PATCH', { linodeTokenLifetime: 60 });
+    expect(await res.json()).toMatchObject({
+      linodeTokenLifetime: 60,
+      digitalOceanTokenLifetime: 2592000,
+    });
+    const { accessToken } = issue();
+    expect((await profile(accessToken)).status).toBe(200);
+    const advanced = await (await control('/clock/advance', 'POST', { seconds: 61 })).json();
+    expect(advanced.offsetSeconds).toBe(61);
+    expect((await profile(accessToken)).status).toBe(401);
+  });
+
+  it.each([
+    [{ linodeTokenLifetime: 0 }, 'linodeTokenLifetime must be a whole number of seconds'],
+    [{ linodeTokenLifetime: '60' }, 'linodeTokenLifetime must be a whole number of seconds'],
+    [{ colour: 'blue' }, 'Unknown setting: colour'],
+    [[1, 2], 'The body must be a JSON object'],
+  ])('refuses settings %j with 400', async (body, message) => {
+    const res = await control('/settings', 'PATCH', body);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toContain(message);
+  });
+
+  it('refuses a clock that would go backwards, and malformed JSON', async () => {
+    expect((await control('/clock/advance', 'POST', { seconds: -5 })).status).toBe(400);
+    const bad = await fetch(`${base}/_sandbox/clock/advance`, {
+      method: 'POST',
+      body: '{"seconds":',
+    });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({ error: 'Malformed JSON' });
+  });
+});

@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import type { DemoUser, OAuthClient } from '../state/sandbox-state';
+
+/** Deterministic, documented sandbox credentials: not secrets, and never valid anywhere real. */
+function hex(seed: string, length: number): string {
+  return createHash('sha256').update(seed).digest('hex').slice(0, length);
+}
+
+export const DEMO_USERS: DemoUser[] = [
+  { id: 'linode-ada', provider: 'linode', username: 'ada', email: 'ada@example.com' },
+  { id: 'linode-grace', provider: 'linode', username: 'grace', email: 'grace@example.com' },
+  {
+    id: 'b7a1c3d4-5e6f-4a8b-9c0d-1e2f3a4b5c6d',
+    provider: 'digitalocean',
+    username: 'Sammy the Shark',
+    email: 'sammy@example.com',
+    team: { uuid: 'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f', name: 'Sammy’s Team' },
+  },
+  {
+    id: 'e8f9a0b1-c2d3-4e4f-a5b6-c7d8e9f0a1b2',
+    provider: 'digitalocean',
+    username: 'Jamie Droplet',
+    email: 'jamie@example.com',
+    team: { uuid: 'f0e1d2c3-b4a5-4968-8776-655443322110', name: 'Jamie’s Team' },
+  },
+];
+
+/**
+ * Launchpad's registered confidential client at each provider. Linode ids are 20 hex characters
+ * and secrets 64; DigitalOcean ids and secrets are 64 hex (references linode.md §1.2, do.md §1.2).
+ * Both local origins are registered so that tests can run the API on any port.
+ */
+export const OAUTH_CLIENTS: OAuthClient[] = [
+  {
+    provider: 'linode',
+    clientId: hex('launchpad-sandbox-linode-client', 20),
+    clientSecret: hex('launchpad-sandbox-linode-secret', 64),
+    label: 'Launchpad',
+    redirectUris: ['http://localhost', 'http://127.0.0.1'],
+  },
+  {
+    provider: 'digitalocean',
+    clientId: hex('launchpad-sandbox-digitalocean-client', 64),
+    clientSecret: hex('launchpad-sandbox-digitalocean-secret', 64),
+    label: 'Launchpad',
+    redirectUris: ['http://localhost', 'http://127.0.0.1'],
+  },
+];
+
+export function findClient(
+  provider: DemoUser['provider'],
+  clientId: string | null,
+): OAuthClient | undefined {
+  return OAUTH_CLIENTS.find((c) => c.provider === provider && c.clientId === clientId);
+}
+
+export function demoUsersOf(provider: DemoUser['provider']): DemoUser[] {
+  return DEMO_USERS.filter((u) => u.provider === provider);
+}
+
+export function findUser(id: string): DemoUser | undefined {
+  return DEMO_USERS.find((u) => u.id === id);
+}
