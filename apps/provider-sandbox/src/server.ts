@@ -7,6 +7,7 @@ import type { Realm } from './http/realm';
 import { Router } from './http/router';
 import { digitalOceanApiRealm } from './providers/digitalocean/digitalocean-api';
 import { linodeApiRealm } from './providers/linode/linode-api';
+import { linodeContext } from './providers/linode/linode-context';
 import { digitalOceanOAuthRealm } from './oauth/digitalocean-oauth';
 import { linodeLoginRealm } from './oauth/linode-login';
 import { TokenService } from './oauth/tokens';
@@ -39,7 +40,7 @@ export function createSandboxServer(
     controlRealm({ startedAt, store, clock }),
     linodeLoginRealm(tokens),
     digitalOceanOAuthRealm(tokens),
-    linodeApiRealm(tokens),
+    linodeApiRealm(linodeContext(store, clock, tokens)),
     digitalOceanApiRealm(tokens),
     ...extraRealms,
   ]);
@@ -83,6 +84,7 @@ async function handle(router: Router, req: IncomingMessage, res: ServerResponse)
   try {
     const match = router.match(req.method ?? 'GET', url.pathname);
     if (match.realm) renderer = match.realm.errors;
+    match.realm?.decorate?.(exchange);
     exchange.path = match.path;
     if (match.kind === 'not-found') return renderer.notFound(exchange);
     if (match.kind === 'method-not-allowed') {

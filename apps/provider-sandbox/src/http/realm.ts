@@ -8,6 +8,8 @@ export interface Realm {
   prefix: string;
   routes: Route[];
   errors: ErrorRenderer;
+  /** Headers every answer of this service carries (rate-limit, spec version, CORS). */
+  decorate?: (exchange: Exchange) => void;
 }
 
 export interface ErrorRenderer {

@@ -45,12 +45,17 @@ export interface Settings {
   linodeTokenLifetime: number;
   digitalOceanTokenLifetime: number;
   authorizationCodeLifetime: number;
+  /** How long a new server provisions, then boots (and a reboot takes), in sandbox seconds. */
+  provisionSeconds: number;
+  bootSeconds: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   linodeTokenLifetime: 7200,
   digitalOceanTokenLifetime: 2_592_000,
   authorizationCodeLifetime: 600,
+  provisionSeconds: 4,
+  bootSeconds: 3,
 };
 
 /** Everything the sandbox remembers; persisted as one JSON document. */
@@ -62,6 +67,58 @@ export interface SandboxState {
   grants: Record<string, AccessGrant>;
   /** Refresh token → access token of the grant it belongs to. */
   refreshTokens: Record<string, string>;
+  linode: { nextId: number; instances: LinodeInstanceRecord[] };
+  digitalocean: {
+    nextId: number;
+    nextActionId: number;
+    droplets: DropletRecord[];
+    actions: DropletActionRecord[];
+  };
+}
+
+export interface LinodeInstanceRecord {
+  id: number;
+  ownerId: string;
+  label: string;
+  group: string;
+  type: string;
+  region: string;
+  image: string | null;
+  tags: string[];
+  ipv4: string[];
+  ipv6: string;
+  createdAt: number;
+  booted: boolean;
+  rebootedAt: number | null;
+  stackscriptId: number | null;
+  hasUserData: boolean;
+}
+
+export interface DropletRecord {
+  id: number;
+  ownerId: string;
+  name: string;
+  size: string;
+  region: string;
+  image: string;
+  tags: string[];
+  ipv4: string;
+  privateIpv4: string;
+  createdAt: number;
+  powered: boolean;
+  /** When the last power action started: the droplet is "off" for bootSeconds. */
+  actionAt: number | null;
+  userData: string | null;
+}
+
+export interface DropletActionRecord {
+  id: number;
+  ownerId: string;
+  dropletId: number;
+  type: 'create' | 'reboot' | 'power_off' | 'power_on';
+  region: string;
+  startedAt: number;
+  durationSeconds: number;
 }
 
 export function emptyState(): SandboxState {
@@ -71,5 +128,7 @@ export function emptyState(): SandboxState {
     codes: {},
     grants: {},
     refreshTokens: {},
+    linode: { nextId: 40_000_001, instances: [] },
+    digitalocean: { nextId: 500_000_001, nextActionId: 2_000_000_001, droplets: [], actions: [] },
   };
 }

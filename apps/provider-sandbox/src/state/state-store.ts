@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type SandboxState, emptyState } from './sandbox-state';
+import { DEFAULT_SETTINGS, type SandboxState, emptyState } from './sandbox-state';
 
 /**
  * Holds the sandbox's state in memory and, when given a directory, keeps it in `state.json`
@@ -48,7 +48,9 @@ export class StateStore {
       const parsed = JSON.parse(
         readFileSync(join(this.dataDir, 'state.json'), 'utf8'),
       ) as SandboxState;
-      return parsed.version === 1 ? { ...emptyState(), ...parsed } : undefined;
+      return parsed.version === 1
+        ? { ...emptyState(), ...parsed, settings: { ...DEFAULT_SETTINGS, ...parsed.settings } }
+        : undefined;
     } catch {
       // No state yet, or a damaged file: start fresh rather than refuse to run a test tool.
       return undefined;

@@ -1,23 +1,33 @@
-import { sendJson } from '../../http/exchange';
-import type { TokenService } from '../../oauth/tokens';
+import { type Exchange, sendJson } from '../../http/exchange';
 import { findUser } from '../../seed/demo-accounts';
 import { requireLinodeToken } from './linode-auth';
 import { type Realm, route } from '../../http/realm';
-import { LINODE_REGIONS } from '../../seed/linode-regions';
 import { linodeApiErrors } from './linode-errors';
-import { paginateLinode } from './pagination';
+import { linodeCatalogRoutes } from './linode-catalog-routes';
+import type { LinodeContext } from './linode-context';
+import { linodeInstanceRoutes } from './linode-instance-routes';
+
+/** Headers of every Linode API answer (linode.md §2.5); the general limit is reported, not enforced. */
+function linodeHeaders({ res }: Exchange): void {
+  res.setHeader('X-Spec-Version', '4.189.0');
+  res.setHeader('Vary', 'Authorization, X-Filter');
+  res.setHeader('Cache-Control', 'max-age=0, no-cache, no-store');
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  res.setHeader(
+    'Access-Control-Expose-Headers',
+    'X-OAuth-Scopes, X-Accepted-OAuth-Scopes, X-Status',
+  );
+  res.setHeader('X-RateLimit-Limit', '800');
+  res.setHeader('X-RateLimit-Remaining', '799');
+  res.setHeader('X-RateLimit-Reset', String(Math.ceil(Date.now() / 1000) + 120));
+}
 
 /** `https://api.linode.com` under `/linode/api`: v4 and v4beta serve the same resources. */
-export function linodeApiRealm(tokens: TokenService): Realm {
+export function linodeApiRealm(context: LinodeContext): Realm {
+  const { tokens } = context;
   const routes = ['v4', 'v4beta'].flatMap((version) => [
-    route('GET', `/${version}/regions`, ({ res, url }) =>
-      sendJson(res, 200, paginateLinode(LINODE_REGIONS, url.searchParams)),
-    ),
-    route('GET', `/${version}/regions/:id`, (exchange) => {
-      const region = LINODE_REGIONS.find((r) => r.id === exchange.params['id']);
-      if (region) sendJson(exchange.res, 200, region);
-      else linodeApiErrors.notFound(exchange);
-    }),
+    ...linodeCatalogRoutes(version),
+    ...linodeInstanceRoutes(version, context),
     // Any valid token may read its own profile (SPEC security `oauth: []`).
     route('GET', `/${version}/profile`, (exchange) => {
       const grant = requireLinodeToken(exchange, tokens, null);
@@ -39,5 +49,5 @@ export function linodeApiRealm(tokens: TokenService): Realm {
       });
     }),
   ]);
-  return { prefix: '/linode/api', routes, errors: linodeApiErrors };
+  return { prefix: '/linode/api', routes, errors: linodeApiErrors, decorate: linodeHeaders };
 }

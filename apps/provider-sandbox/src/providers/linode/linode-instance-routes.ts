@@ -1,0 +1,125 @@
+import { ClientError, type Exchange, readJson, sendJson } from '../../http/exchange';
+import { type Route, route } from '../../http/realm';
+import { findUser } from '../../seed/demo-accounts';
+import type { LinodeInstanceRecord } from '../../state/sandbox-state';
+import type { LinodeContext } from './linode-context';
+import { validateLinodeCreate } from './linode-create';
+import { requireLinodeToken } from './linode-auth';
+import { linodeApiErrors } from './linode-errors';
+import {
+  LINODE_INSTANCE_FILTERABLE,
+  linodeInstanceView,
+  linodeStatus,
+} from './linode-instance-view';
+import { paginateLinode } from './pagination';
+import { applyXFilter } from './x-filter';
+
+function ownInstance(
+  context: LinodeContext,
+  exchange: Exchange,
+  ownerId: string,
+): LinodeInstanceRecord | undefined {
+  const id = Number(exchange.params['id']);
+  const record = context.store.state.linode.instances.find(
+    (i) => i.id === id && i.ownerId === ownerId,
+  );
+  if (!record) linodeApiErrors.notFound(exchange);
+  return record;
+}
+
+/** `/linode/instances`: list, create, get, delete, reboot, each with its scope (linode.md §2.6). */
+export function linodeInstanceRoutes(version: string, context: LinodeContext): Route[] {
+  const { store, clock, tokens } = context;
+  const base = `/${version}/linode/instances`;
+  const view = (record: LinodeInstanceRecord) =>
+    linodeInstanceView(record, clock.now(), store.state.settings);
+
+  return [
+    route('GET', base, (exchange) => {
+      const grant = requireLinodeToken(exchange, tokens, 'linodes:read_only');
+      if (!grant) return;
+      const own = store.state.linode.instances.filter((i) => i.ownerId === grant.userId).map(view);
+      const filtered = applyXFilter(
+        own,
+        exchange.req.headers['x-filter'] as string | undefined,
+        LINODE_INSTANCE_FILTERABLE,
+      );
+      sendJson(exchange.res, 200, paginateLinode(filtered, exchange.url.searchParams));
+    }),
+    route('POST', base, async (exchange) => {
+      const grant = requireLinodeToken(exchange, tokens, 'linodes:read_write');
+      if (!grant) return;
+      const limit = context.createLimiter.hit(grant.accessToken, clock.now());
+      exchange.res.setHeader('X-RateLimit-Limit', String(context.createLimiter.limit));
+      exchange.res.setHeader('X-RateLimit-Remaining', String(limit.remaining));
+      exchange.res.setHeader('X-RateLimit-Reset', String(limit.resetAt));
+      if (!limit.allowed) {
+        exchange.res.setHeader('Retry-After', String(limit.retryAfter));
+        throw new ClientError(429, 'Too many requests');
+      }
+      const { input, errors } = validateLinodeCreate(await readJson(exchange.req));
+      if (!input) return sendJson(exchange.res, 400, { errors });
+      const state = store.state.linode;
+      const label = input.label ?? `${input.region}-${state.nextId % 100000}`;
+      if (state.instances.some((i) => i.ownerId === grant.userId && i.label === label)) {
+        return sendJson(exchange.res, 400, {
+          errors: [{ reason: 'Label must be unique among your linodes', field: 'label' }],
+        });
+      }
+      const id = state.nextId++;
+      const record: LinodeInstanceRecord = {
+        id,
+        ownerId: grant.userId,
+        label,
+        group: input.group,
+        type: input.type,
+        region: input.region,
+        image: input.image,
+        tags: input.tags,
+        // Documentation address ranges (RFC 5737 / RFC 3849): never a real host.
+        ipv4: [`192.0.2.${(id % 253) + 1}`],
+        ipv6: `2001:db8::${(id % 65535).toString(16)}/128`,
+        createdAt: clock.now(),
+        booted: input.booted,
+        rebootedAt: null,
+        stackscriptId: input.stackscriptId,
+        hasUserData: input.hasUserData,
+      };
+      state.instances.push(record);
+      store.changed();
+      sendJson(exchange.res, 200, view(record));
+    }),
+    route('GET', `${base}/:id`, (exchange) => {
+      const grant = requireLinodeToken(exchange, tokens, 'linodes:read_only');
+      const record = grant && ownInstance(context, exchange, grant.userId);
+      if (record) sendJson(exchange.res, 200, view(record));
+    }),
+    route('DELETE', `${base}/:id`, (exchange) => {
+      const grant = requireLinodeToken(exchange, tokens, 'linodes:read_write');
+      const record = grant && ownInstance(context, exchange, grant.userId);
+      if (!record) return;
+      store.state.linode.instances = store.state.linode.instances.filter((i) => i !== record);
+      store.changed();
+      sendJson(exchange.res, 200, {});
+    }),
+    route('POST', `${base}/:id/reboot`, async (exchange) => {
+      const grant = requireLinodeToken(exchange, tokens, 'linodes:read_write');
+      const record = grant && ownInstance(context, exchange, grant.userId);
+      if (!record) return;
+      await readJson(exchange.req);
+      const status = linodeStatus(record, clock.now(), store.state.settings);
+      if (status !== 'running' && status !== 'offline') throw new ClientError(400, 'Linode busy.');
+      record.booted = true;
+      record.rebootedAt = clock.now();
+      store.changed();
+      sendJson(exchange.res, 200, {});
+    }),
+    // Unrestricted users have no grants: 204 No Content (linode.md §2.6).
+    route('GET', `/${version}/profile/grants`, (exchange) => {
+      const grant = requireLinodeToken(exchange, tokens, null);
+      if (!grant || !findUser(grant.userId)) return;
+      exchange.res.writeHead(204);
+      exchange.res.end();
+    }),
+  ];
+}
