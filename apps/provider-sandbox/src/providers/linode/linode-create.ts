@@ -157,6 +157,7 @@ function validateUdfs(stackscript: LinodeStackScript, data: unknown): LinodeFiel
   for (const udf of stackscript.user_defined_fields) {
     const field = `stackscript_data.${udf.name}`;
     const value = values[udf.name];
+    const manyof = udf.manyof?.split(',');
     if (value === undefined || value === '') {
       // A UDF without a default is required input (linode.md §2.6).
       if (udf.default === undefined) errors.push({ reason: `${udf.label} is required`, field });
@@ -166,7 +167,7 @@ function validateUdfs(stackscript: LinodeStackScript, data: unknown): LinodeFiel
       errors.push({ reason: `${udf.label} must be a string`, field });
     } else if (udf.oneof && !udf.oneof.split(',').includes(value)) {
       errors.push({ reason: `${udf.label} must be one of ${udf.oneof}`, field });
-    } else if (udf.manyof && !value.split(',').every((v) => udf.manyof!.split(',').includes(v))) {
+    } else if (manyof && !value.split(',').every((v) => manyof.includes(v))) {
       errors.push({
         reason: `${udf.label} must be a comma-separated list drawn from ${udf.manyof}`,
         field,
