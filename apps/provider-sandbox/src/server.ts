@@ -41,7 +41,7 @@ export function createSandboxServer(
     linodeLoginRealm(tokens),
     digitalOceanOAuthRealm(tokens),
     linodeApiRealm(linodeContext(store, clock, tokens)),
-    digitalOceanApiRealm(tokens),
+    digitalOceanApiRealm(store, clock, tokens),
     ...extraRealms,
   ]);
 

@@ -38,7 +38,8 @@ export function sendJson(
   res.end(payload);
 }
 
-const MAX_BODY_BYTES = 64 * 1024;
+// Above every documented field limit (DigitalOcean user_data: 64 KiB), so those answer 422, not 413.
+const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Reads a JSON body; a body that is too large or not JSON is the client's error, never a crash. */
 export async function readJson(req: IncomingMessage): Promise<unknown> {
