@@ -2,6 +2,7 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import type { AddressInfo } from 'node:net';
 import type { SandboxConfig } from './config';
 import { controlErrors, controlRealm } from './control/control-api';
+import { FaultInjector, actOut } from './control/faults';
 import { ClientError, type Exchange } from './http/exchange';
 import type { Realm } from './http/realm';
 import { Router } from './http/router';
@@ -19,6 +20,7 @@ export interface SandboxServer {
   store: StateStore;
   clock: SandboxClock;
   tokens: TokenService;
+  faults: FaultInjector;
   listen(): Promise<{ port: number; url: string }>;
   close(): Promise<void>;
 }
@@ -36,8 +38,9 @@ export function createSandboxServer(
   const store = new StateStore(config.dataDir);
   const clock = new SandboxClock();
   const tokens = new TokenService(store, clock);
+  const faults = new FaultInjector();
   const router = new Router([
-    controlRealm({ startedAt, store, clock }),
+    controlRealm({ startedAt, store, clock, faults }),
     linodeLoginRealm(tokens),
     digitalOceanOAuthRealm(tokens),
     linodeApiRealm(linodeContext(store, clock, tokens)),
@@ -50,7 +53,7 @@ export function createSandboxServer(
     if (config.log === 'requests') {
       res.on('finish', () => logRequest(req, res, started));
     }
-    void handle(router, req, res);
+    void handle(router, faults, req, res);
   });
   // Keep-alive like the real APIs, so benchmarks measure the sandbox and not TCP set-up.
   server.keepAliveTimeout = 5000;
@@ -60,6 +63,7 @@ export function createSandboxServer(
     store,
     clock,
     tokens,
+    faults,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -77,7 +81,12 @@ export function createSandboxServer(
   };
 }
 
-async function handle(router: Router, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  router: Router,
+  faults: FaultInjector,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
   const exchange: Exchange = { req, res, url, path: url.pathname, params: {} };
   let renderer = controlErrors as Realm['errors'];
@@ -85,6 +94,11 @@ async function handle(router: Router, req: IncomingMessage, res: ServerResponse)
     const match = router.match(req.method ?? 'GET', url.pathname);
     if (match.realm) renderer = match.realm.errors;
     match.realm?.decorate?.(exchange);
+    // The control API itself is never faulted, so tests can always clear what they injected.
+    const fault = url.pathname.startsWith('/_sandbox')
+      ? undefined
+      : faults.take(req.method ?? 'GET', url.pathname);
+    if (fault && (await actOut(fault, exchange, renderer))) return;
     exchange.path = match.path;
     if (match.kind === 'not-found') return renderer.notFound(exchange);
     if (match.kind === 'method-not-allowed') {

@@ -3,6 +3,7 @@ import { type Realm, route } from '../http/realm';
 import type { SandboxClock } from '../state/clock';
 import { DEFAULT_SETTINGS, type Settings } from '../state/sandbox-state';
 import type { StateStore } from '../state/state-store';
+import { type FaultInjector, sendFaults } from './faults';
 
 export const controlErrors = {
   render({ res }: Exchange, status: number, message: string) {
@@ -17,6 +18,7 @@ export interface ControlContext {
   startedAt: number;
   store: StateStore;
   clock: SandboxClock;
+  faults: FaultInjector;
 }
 
 function positiveSeconds(body: Record<string, unknown>, key: keyof Settings): number | undefined {
@@ -37,7 +39,7 @@ async function objectBody(exchange: Exchange): Promise<Record<string, unknown>> 
 }
 
 /** `/_sandbox`: the sandbox's own control surface for tests and demos. */
-export function controlRealm({ startedAt, store, clock }: ControlContext): Realm {
+export function controlRealm({ startedAt, store, clock, faults }: ControlContext): Realm {
   return {
     prefix: '/_sandbox',
     errors: controlErrors,
@@ -52,6 +54,7 @@ export function controlRealm({ startedAt, store, clock }: ControlContext): Realm
       route('POST', '/reset', ({ res }) => {
         store.reset();
         clock.reset();
+        faults.clear();
         sendJson(res, 200, { status: 'reset' });
       }),
       route('GET', '/settings', ({ res }) => sendJson(res, 200, store.state.settings)),
@@ -67,6 +70,19 @@ export function controlRealm({ startedAt, store, clock }: ControlContext): Realm
         }
         store.changed();
         sendJson(exchange.res, 200, settings);
+      }),
+      route('GET', '/faults', (exchange) => sendFaults(exchange, faults.list())),
+      route('POST', '/faults', async (exchange) => {
+        const fault = faults.add(await objectBody(exchange));
+        sendJson(exchange.res, 201, fault);
+      }),
+      route('DELETE', '/faults', (exchange) => {
+        faults.clear();
+        sendFaults(exchange, []);
+      }),
+      route('DELETE', '/faults/:id', (exchange) => {
+        if (!faults.remove(exchange.params['id'] ?? '')) return controlErrors.notFound(exchange);
+        sendFaults(exchange, faults.list());
       }),
       route('GET', '/clock', ({ res }) =>
         sendJson(res, 200, {
