@@ -99,7 +99,7 @@ export interface LinodeImage {
   size: number;
   created: string;
   updated: string;
-  description: string;
+  description: string | null;
   created_by: string;
   type: 'manual' | 'automatic';
   tags: string[];
@@ -107,7 +107,7 @@ export interface LinodeImage {
   vendor: string | null;
   expiry: string | null;
   eol: string | null;
-  regions: null;
+  regions: string[];
   status: 'available';
   capabilities: string[];
 }
@@ -127,7 +127,7 @@ function image(
     size,
     created: '2024-06-01T00:00:00',
     updated: '2024-06-01T00:00:00',
-    description: '',
+    description: null,
     created_by: 'linode',
     type: 'manual',
     tags: [],
@@ -135,7 +135,7 @@ function image(
     vendor,
     expiry: null,
     eol,
-    regions: null,
+    regions: [],
     status: 'available',
     capabilities: ['cloud-init', 'distributed-sites'],
   };

@@ -43,7 +43,14 @@ export function linodeApiRealm(context: LinodeContext): Realm {
         two_factor_auth: false,
         authorized_keys: [],
         lish_auth_method: 'keys_only',
-        referrals: { code: '', url: '', total: 0, completed: 0, pending: 0, credit: 0 },
+        referrals: {
+          code: user.username,
+          url: `https://www.linode.com/?r=${user.username}`,
+          total: 0,
+          completed: 0,
+          pending: 0,
+          credit: 0,
+        },
         authentication_type: 'password',
         verified_phone_number: null,
       });

@@ -57,7 +57,7 @@ export function linodeInstanceView(record: LinodeInstanceRecord, now: number, se
     },
     watchdog_enabled: true,
     tags: record.tags,
-    host_uuid: `sandbox-host-${record.id % 97}`,
+    host_uuid: `3a8c1f0e-5b7d-4e2a-9c6b-${String(record.id % 1_000_000_000_000).padStart(12, '0')}`,
     has_user_data: record.hasUserData,
     placement_group: null,
     disk_encryption: 'enabled',
