@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { SandboxConfig } from './config';
 import { controlErrors, controlRealm } from './control/control-api';
 import { FaultInjector, actOut } from './control/faults';
-import { ClientError, type Exchange } from './http/exchange';
+import { ClientError, type Exchange, readBody } from './http/exchange';
 import type { Realm } from './http/realm';
 import { Router } from './http/router';
 import { digitalOceanApiRealm } from './providers/digitalocean/digitalocean-api';
@@ -88,11 +88,24 @@ async function handle(
   res: ServerResponse,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
-  const exchange: Exchange = { req, res, url, path: url.pathname, params: {} };
+  const exchange: Exchange = {
+    req,
+    res,
+    url,
+    path: url.pathname,
+    params: {},
+    body: Buffer.alloc(0),
+  };
   let renderer = controlErrors as Realm['errors'];
   try {
     const match = router.match(req.method ?? 'GET', url.pathname);
     if (match.realm) renderer = match.realm.errors;
+    const body = await readBody(req);
+    if (body === undefined) {
+      res.setHeader('Connection', 'close');
+      return renderer.render(exchange, 413, 'Request body too large');
+    }
+    exchange.body = body;
     match.realm?.decorate?.(exchange);
     // The control API itself is never faulted, so tests can always clear what they injected.
     const fault = url.pathname.startsWith('/_sandbox')

@@ -31,7 +31,12 @@ const pointer = (...parts: string[]) =>
 
 /** Validates response bodies against the response schemas of an official OpenAPI document. */
 export class OpenApiValidator {
-  private readonly ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true, logger: false });
+  private readonly ajv = new Ajv({
+    strict: false,
+    allErrors: true,
+    validateFormats: true,
+    logger: false,
+  });
   private readonly doc: Json;
   private readonly cache = new Map<string, ValidateFunction>();
 

@@ -31,7 +31,7 @@ function positiveSeconds(body: Record<string, unknown>, key: keyof Settings): nu
 }
 
 async function objectBody(exchange: Exchange): Promise<Record<string, unknown>> {
-  const body = await readJson(exchange.req);
+  const body = readJson(exchange);
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new ClientError(400, 'The body must be a JSON object');
   }

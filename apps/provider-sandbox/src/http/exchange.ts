@@ -8,6 +8,8 @@ export interface Exchange {
   /** Path below the realm's prefix, e.g. `/v4/regions` for `/linode/api/v4/regions`. */
   path: string;
   params: Record<string, string>;
+  /** The whole request body, read before routing (see readBody). */
+  body: Buffer;
 }
 
 export type Handler = (exchange: Exchange) => void | Promise<void>;
@@ -39,18 +41,27 @@ export function sendJson(
 }
 
 // Above every documented field limit (DigitalOcean user_data: 64 KiB), so those answer 422, not 413.
-const MAX_BODY_BYTES = 1024 * 1024;
+export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Reads a JSON body; a body that is too large or not JSON is the client's error, never a crash. */
-export async function readJson(req: IncomingMessage): Promise<unknown> {
+/**
+ * Reads the request body before any routing, so that every answer — a 404, a 405, a fault, a
+ * validation error — is sent after the whole request arrived and the connection stays usable.
+ * Returns undefined when the body is over the limit (the caller answers 413 and closes).
+ */
+export async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new ClientError(413, 'Request body too large');
+    if (size > MAX_BODY_BYTES) return undefined;
     chunks.push(chunk);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/** The body as JSON; a body that is not JSON is the client's error, never a crash. */
+export function readJson(exchange: Exchange): unknown {
+  const text = exchange.body.toString('utf8');
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text) as unknown;

@@ -1,29 +1,19 @@
-import type { IncomingMessage } from 'node:http';
-import { ClientError } from './exchange';
-
-const MAX_FORM_BYTES = 64 * 1024;
+import { ClientError, type Exchange } from './exchange';
 
 /**
  * Reads an `application/x-www-form-urlencoded` or `multipart/form-data` body (Linode's token
  * endpoint takes both) into URLSearchParams. Any other body is read as urlencoded text.
  */
-export async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_FORM_BYTES) throw new ClientError(413, 'Request body too large');
-    chunks.push(chunk);
-  }
-  const body = Buffer.concat(chunks);
-  const type = req.headers['content-type'] ?? '';
-  if (!type.startsWith('multipart/form-data')) return new URLSearchParams(body.toString('utf8'));
+export async function readForm(exchange: Exchange): Promise<URLSearchParams> {
+  const type = exchange.req.headers['content-type'] ?? '';
+  if (!type.startsWith('multipart/form-data'))
+    return new URLSearchParams(exchange.body.toString('utf8'));
   try {
     // The platform's own multipart parser (undici), rather than one of ours.
     const form = await new Request('http://sandbox.invalid/', {
       method: 'POST',
       headers: { 'content-type': type },
-      body,
+      body: new Uint8Array(exchange.body),
     }).formData();
     const params = new URLSearchParams();
     form.forEach((value, key) => {

@@ -126,7 +126,7 @@ export async function decide(
   rules: AuthorizeRules,
   tokens: TokenService,
 ): Promise<void> {
-  const form = await readForm(exchange.req);
+  const form = await readForm(exchange);
   const valid = validate(exchange, rules, form);
   if (!valid) return;
   const back = new URL(valid.redirectUri);

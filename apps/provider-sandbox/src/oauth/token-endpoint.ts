@@ -37,7 +37,7 @@ export async function tokenEndpoint(
   rules: TokenEndpointRules,
   tokens: TokenService,
 ): Promise<void> {
-  const body = await readForm(exchange.req);
+  const body = await readForm(exchange);
   const params = rules.acceptQueryParams ? mergeParams(exchange.url.searchParams, body) : body;
   const credentials = clientCredentials(exchange.req, params);
   // Linode: "grant_type may also be omitted, as this value is the default" (linode.md §1.4).
@@ -111,7 +111,7 @@ export async function revokeEndpoint(
   tokens: TokenService,
   acceptQueryParams: boolean,
 ): Promise<void> {
-  const body = await readForm(exchange.req);
+  const body = await readForm(exchange);
   const params = acceptQueryParams ? mergeParams(exchange.url.searchParams, body) : body;
   const token = params.get('token');
   if (!token)

@@ -68,7 +68,7 @@ export function dropletRoutes(
     route('POST', '/v2/droplets', async (exchange) => {
       const grant = requireDigitalOceanToken(exchange, tokens, ['droplet:create']);
       if (!grant) return;
-      const input = validateDropletCreate(await readJson(exchange.req));
+      const input = validateDropletCreate(readJson(exchange));
       if (typeof input === 'string') return unprocessable(exchange, input);
       if (state().droplets.filter((d) => d.ownerId === grant.userId).length >= 25) {
         return unprocessable(
@@ -120,7 +120,7 @@ export function dropletRoutes(
       const grant = requireDigitalOceanToken(exchange, tokens, ['droplet:update']);
       const record = grant && own(exchange, grant.userId);
       if (!record) return;
-      const body = await readJson(exchange.req);
+      const body = readJson(exchange);
       const type = (body as { type?: unknown } | null)?.type;
       if (!POWER_ACTIONS.includes(type as PowerAction)) {
         return unprocessable(

@@ -57,7 +57,7 @@ export function linodeInstanceRoutes(version: string, context: LinodeContext): R
         exchange.res.setHeader('Retry-After', String(limit.retryAfter));
         throw new ClientError(429, 'Too many requests');
       }
-      const { input, errors } = validateLinodeCreate(await readJson(exchange.req));
+      const { input, errors } = validateLinodeCreate(readJson(exchange));
       if (!input) return sendJson(exchange.res, 400, { errors });
       const state = store.state.linode;
       const label = input.label ?? `${input.region}-${state.nextId % 100000}`;
@@ -106,7 +106,7 @@ export function linodeInstanceRoutes(version: string, context: LinodeContext): R
       const grant = requireLinodeToken(exchange, tokens, 'linodes:read_write');
       const record = grant && ownInstance(context, exchange, grant.userId);
       if (!record) return;
-      await readJson(exchange.req);
+      readJson(exchange);
       const status = linodeStatus(record, clock.now(), store.state.settings);
       if (status !== 'running' && status !== 'offline') throw new ClientError(400, 'Linode busy.');
       record.booted = true;
