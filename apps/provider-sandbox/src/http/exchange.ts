@@ -25,6 +25,15 @@ export class ClientError extends Error {
   }
 }
 
+/** For bodies already serialized (cached views). */
+export function sendRawJson(res: ServerResponse, status: number, payload: string): void {
+  res.writeHead(status, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(payload),
+  });
+  res.end(payload);
+}
+
 export function sendJson(
   res: ServerResponse,
   status: number,

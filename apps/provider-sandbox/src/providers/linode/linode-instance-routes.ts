@@ -1,4 +1,4 @@
-import { ClientError, type Exchange, readJson, sendJson } from '../../http/exchange';
+import { ClientError, type Exchange, readJson, sendJson, sendRawJson } from '../../http/exchange';
 import { type Route, route } from '../../http/realm';
 import { findUser } from '../../seed/demo-accounts';
 import type { LinodeInstanceRecord } from '../../state/sandbox-state';
@@ -8,6 +8,7 @@ import { requireLinodeToken } from './linode-auth';
 import { linodeApiErrors } from './linode-errors';
 import {
   LINODE_INSTANCE_FILTERABLE,
+  linodeInstanceJson,
   linodeInstanceView,
   linodeStatus,
 } from './linode-instance-view';
@@ -38,13 +39,21 @@ export function linodeInstanceRoutes(version: string, context: LinodeContext): R
     route('GET', base, (exchange) => {
       const grant = requireLinodeToken(exchange, tokens, 'linodes:read_only');
       if (!grant) return;
-      const own = store.state.linode.instances.filter((i) => i.ownerId === grant.userId).map(view);
-      const filtered = applyXFilter(
-        own,
-        exchange.req.headers['x-filter'] as string | undefined,
-        LINODE_INSTANCE_FILTERABLE,
+      // The filterable fields are the record's own: filter and page records, then serialize
+      // (cached per record) only the page that is sent.
+      const own = store.state.linode.instances.filter((i) => i.ownerId === grant.userId);
+      const filter = exchange.req.headers['x-filter'] as string | undefined;
+      const page = paginateLinode(
+        applyXFilter(own, filter, LINODE_INSTANCE_FILTERABLE),
+        exchange.url.searchParams,
       );
-      sendJson(exchange.res, 200, paginateLinode(filtered, exchange.url.searchParams));
+      const now = clock.now();
+      const data = page.data.map((record) => linodeInstanceJson(record, now, store.state.settings));
+      sendRawJson(
+        exchange.res,
+        200,
+        `{"data":[${data.join(',')}],"page":${page.page},"pages":${page.pages},"results":${page.results}}`,
+      );
     }),
     route('POST', base, async (exchange) => {
       const grant = requireLinodeToken(exchange, tokens, 'linodes:read_write');

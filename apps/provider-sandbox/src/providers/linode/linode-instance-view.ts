@@ -77,3 +77,22 @@ export const LINODE_INSTANCE_FILTERABLE = [
   'region',
   'tags',
 ] as const;
+
+const serialized = new WeakMap<LinodeInstanceRecord, { key: string; json: string }>();
+
+/**
+ * The instance view as JSON, cached per record until something it shows changes: listing 100
+ * instances must not rebuild and re-serialize 100 objects per request (benchmark target).
+ */
+export function linodeInstanceJson(
+  record: LinodeInstanceRecord,
+  now: number,
+  settings: Settings,
+): string {
+  const key = `${linodeStatus(record, now, settings)}|${record.booted}|${record.rebootedAt}|${record.label}|${record.tags.join(',')}`;
+  const cached = serialized.get(record);
+  if (cached?.key === key) return cached.json;
+  const json = JSON.stringify(linodeInstanceView(record, now, settings));
+  serialized.set(record, { key, json });
+  return json;
+}
