@@ -77,4 +77,20 @@ describe('sandbox control API and state', () => {
     expect(bad.status).toBe(400);
     expect(await bad.json()).toEqual({ error: 'Malformed JSON' });
   });
+
+  it('seeds running demo servers into the demo accounts', async () => {
+    const res = await control('/seed', 'POST');
+    expect(res.status).toBe(201);
+    expect(await res.json()).toEqual({ seeded: { linodes: 2, droplets: 1 } });
+    const { accessToken } = issue();
+    const list = await (
+      await fetch(`${base}/linode/api/v4/linode/instances`, {
+        headers: { Authorization: `Bearer ${accessToken}` },
+      })
+    ).json();
+    expect(list.data.map((l: { label: string; status: string }) => [l.label, l.status])).toEqual([
+      ['ada-blog', 'running'],
+      ['ada-build-box', 'running'],
+    ]);
+  });
 });

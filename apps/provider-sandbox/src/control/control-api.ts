@@ -3,6 +3,7 @@ import { type Realm, route } from '../http/realm';
 import type { SandboxClock } from '../state/clock';
 import { DEFAULT_SETTINGS, type Settings } from '../state/sandbox-state';
 import type { StateStore } from '../state/state-store';
+import { seedDemoServers } from './demo-servers';
 import { type FaultInjector, sendFaults } from './faults';
 
 export const controlErrors = {
@@ -56,6 +57,11 @@ export function controlRealm({ startedAt, store, clock, faults }: ControlContext
         clock.reset();
         faults.clear();
         sendJson(res, 200, { status: 'reset' });
+      }),
+      route('POST', '/seed', ({ res }) => {
+        const seeded = seedDemoServers(store.state, clock.now());
+        store.changed();
+        sendJson(res, 201, { seeded });
       }),
       route('GET', '/settings', ({ res }) => sendJson(res, 200, store.state.settings)),
       // Shorter token lifetimes exercise Launchpad's refresh logic.
