@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { type SandboxServer, createSandboxServer } from './server';
+import type { SandboxServer } from './server';
+import { type TestSandbox, startTestSandbox } from './testing/test-sandbox';
 
 /**
  * Whatever a client sends to a provider surface — wrong methods, junk bodies, wrong types, huge
@@ -100,26 +101,17 @@ const request = fc.record({
 });
 
 describe('fuzzing the provider surfaces', () => {
+  let test: TestSandbox;
   let sandbox: SandboxServer;
   let origin: string;
   let validLinode: string;
   let validDo: string;
 
   beforeAll(async () => {
-    sandbox = createSandboxServer({ host: '127.0.0.1', port: 0, log: 'silent' });
-    origin = (await sandbox.listen()).url;
-    validLinode = sandbox.tokens.issue({
-      provider: 'linode',
-      clientId: 'c',
-      userId: 'linode-ada',
-      scopes: ['*'],
-    }).accessToken;
-    validDo = sandbox.tokens.issue({
-      provider: 'digitalocean',
-      clientId: 'c',
-      userId: 'b7a1c3d4-5e6f-4a8b-9c0d-1e2f3a4b5c6d',
-      scopes: ['read', 'write'],
-    }).accessToken;
+    test = await startTestSandbox();
+    ({ sandbox, origin } = test);
+    validLinode = test.token('linode', ['*']);
+    validDo = test.token('digitalocean', ['read', 'write']);
   });
 
   afterAll(() => sandbox.close());

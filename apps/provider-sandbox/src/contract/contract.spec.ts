@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { type SandboxServer, createSandboxServer } from '../server';
+import type { SandboxServer } from '../server';
+import { type TestSandbox, startTestSandbox } from '../testing/test-sandbox';
 import { OpenApiValidator } from './openapi-validator';
 
 /**
@@ -88,6 +89,7 @@ if (!available) {
 }
 
 describeIfSpecs('sandbox answers conform to the official OpenAPI specs', () => {
+  let test: TestSandbox;
   let sandbox: SandboxServer;
   let origin: string;
   let linode: OpenApiValidator;
@@ -101,20 +103,10 @@ describeIfSpecs('sandbox answers conform to the official OpenAPI specs', () => {
       'date-time': /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/,
     });
     digitalocean = new OpenApiValidator('digitalocean.json', DO_SPEC);
-    sandbox = createSandboxServer({ host: '127.0.0.1', port: 0, log: 'silent' });
-    origin = (await sandbox.listen()).url;
-    linodeToken = sandbox.tokens.issue({
-      provider: 'linode',
-      clientId: 'c',
-      userId: 'linode-ada',
-      scopes: ['*'],
-    }).accessToken;
-    doToken = sandbox.tokens.issue({
-      provider: 'digitalocean',
-      clientId: 'c',
-      userId: 'b7a1c3d4-5e6f-4a8b-9c0d-1e2f3a4b5c6d',
-      scopes: ['read', 'write'],
-    }).accessToken;
+    test = await startTestSandbox();
+    ({ sandbox, origin } = test);
+    linodeToken = test.token('linode', ['*']);
+    doToken = test.token('digitalocean', ['read', 'write']);
   }, 120_000);
 
   afterAll(() => sandbox?.close());

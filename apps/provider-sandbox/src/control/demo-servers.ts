@@ -1,3 +1,4 @@
+import { dropletAddresses, linodeAddresses } from '../state/addresses';
 import type { LinodeInstanceRecord, DropletRecord, SandboxState } from '../state/sandbox-state';
 
 /**
@@ -44,8 +45,7 @@ export function seedDemoServers(
     state.linode.instances.push({
       ...linode,
       id,
-      ipv4: [`192.0.2.${(id % 253) + 1}`],
-      ipv6: `2001:db8::${(id % 65535).toString(16)}/128`,
+      ...linodeAddresses(id),
     });
   }
   const droplets: Omit<DropletRecord, 'id' | 'ipv4' | 'privateIpv4'>[] = [
@@ -67,8 +67,7 @@ export function seedDemoServers(
     state.digitalocean.droplets.push({
       ...droplet,
       id,
-      ipv4: `203.0.113.${(id % 253) + 1}`,
-      privateIpv4: `10.10.0.${(id % 250) + 2}`,
+      ...dropletAddresses(id),
     });
   }
   return { linodes: linodes.length, droplets: droplets.length };

@@ -1,13 +1,15 @@
-import { type SandboxServer, createSandboxServer } from '../server';
+import type { SandboxServer } from '../server';
+import { type TestSandbox, startTestSandbox } from '../testing/test-sandbox';
 
 describe('fault injection (/_sandbox/faults)', () => {
+  let test: TestSandbox;
   let sandbox: SandboxServer;
   let origin: string;
   const TYPES = '/linode/api/v4/linode/types';
 
   beforeAll(async () => {
-    sandbox = createSandboxServer({ host: '127.0.0.1', port: 0, log: 'silent' });
-    origin = (await sandbox.listen()).url;
+    test = await startTestSandbox();
+    ({ sandbox, origin } = test);
   });
 
   afterEach(() => fetch(`${origin}/_sandbox/faults`, { method: 'DELETE' }));

@@ -1,4 +1,5 @@
-import { type SandboxServer, createSandboxServer } from '../../server';
+import type { SandboxServer } from '../../server';
+import { type TestSandbox, startTestSandbox } from '../../testing/test-sandbox';
 
 const SAMMY = 'b7a1c3d4-5e6f-4a8b-9c0d-1e2f3a4b5c6d';
 const JAMIE = 'e8f9a0b1-c2d3-4e4f-a5b6-c7d8e9f0a1b2';
@@ -15,23 +16,19 @@ const ALL = [
 ];
 
 describe('DigitalOcean API v2 resources', () => {
+  let test: TestSandbox;
   let sandbox: SandboxServer;
   let origin: string;
   let token: string;
 
   beforeAll(async () => {
-    sandbox = createSandboxServer({ host: '127.0.0.1', port: 0, log: 'silent' });
-    origin = (await sandbox.listen()).url;
+    test = await startTestSandbox();
+    ({ sandbox, origin } = test);
   });
 
   beforeEach(async () => {
     await fetch(`${origin}/_sandbox/reset`, { method: 'POST' });
-    token = sandbox.tokens.issue({
-      provider: 'digitalocean',
-      clientId: 'c',
-      userId: SAMMY,
-      scopes: ALL,
-    }).accessToken;
+    token = test.token('digitalocean', ALL, SAMMY);
   });
 
   afterAll(() => sandbox.close());
@@ -159,12 +156,7 @@ describe('DigitalOcean API v2 resources', () => {
   it('lists only the caller’s droplets, paged, filtered by tag', async () => {
     for (const name of ['a-1', 'a-2', 'a-3'])
       await create({ ...droplet, name, tags: name === 'a-2' ? ['db'] : [] });
-    const jamie = sandbox.tokens.issue({
-      provider: 'digitalocean',
-      clientId: 'c',
-      userId: JAMIE,
-      scopes: ['read', 'write'],
-    }).accessToken;
+    const jamie = test.token('digitalocean', ['read', 'write'], JAMIE);
     await create({ ...droplet, name: 'jamie-1' }, jamie);
     const page = await (await call('/droplets?per_page=2')).json();
     expect(page.droplets.map((d: { name: string }) => d.name)).toEqual(['a-1', 'a-2']);
@@ -191,12 +183,7 @@ describe('DigitalOcean API v2 resources', () => {
   });
 
   it('answers a token without droplet:create with 403 forbidden', async () => {
-    const reader = sandbox.tokens.issue({
-      provider: 'digitalocean',
-      clientId: 'c',
-      userId: SAMMY,
-      scopes: ['droplet:read'],
-    }).accessToken;
+    const reader = test.token('digitalocean', ['droplet:read'], SAMMY);
     const res = await create(droplet, reader);
     expect(res.status).toBe(403);
     expect((await res.json()).id).toBe('forbidden');

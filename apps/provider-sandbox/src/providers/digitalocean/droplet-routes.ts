@@ -1,3 +1,4 @@
+import { dropletAddresses } from '../../state/addresses';
 import { type Exchange, readJson, sendJson } from '../../http/exchange';
 import { type Route, route } from '../../http/realm';
 import type { TokenService } from '../../oauth/tokens';
@@ -85,9 +86,7 @@ export function dropletRoutes(
         region: input.region,
         image: input.image,
         tags: input.tags,
-        // Documentation ranges (RFC 5737): never a real host.
-        ipv4: `203.0.113.${(id % 253) + 1}`,
-        privateIpv4: `10.10.${Math.floor(id / 250) % 250}.${(id % 250) + 2}`,
+        ...dropletAddresses(id),
         createdAt: clock.now(),
         powered: true,
         actionAt: null,

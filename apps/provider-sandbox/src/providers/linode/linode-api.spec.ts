@@ -1,23 +1,23 @@
-import { type SandboxServer, createSandboxServer } from '../../server';
+import type { SandboxServer } from '../../server';
+import { type TestSandbox, startTestSandbox } from '../../testing/test-sandbox';
 
 describe('Linode API v4 resources', () => {
+  let test: TestSandbox;
   let sandbox: SandboxServer;
   let base: string;
   let token: string;
   let readOnly: string;
 
   beforeAll(async () => {
-    sandbox = createSandboxServer({ host: '127.0.0.1', port: 0, log: 'silent' });
-    base = `${(await sandbox.listen()).url}/linode/api/v4`;
+    test = await startTestSandbox();
+    sandbox = test.sandbox;
+    base = `${test.origin}/linode/api/v4`;
   });
 
   beforeEach(async () => {
     await fetch(`${base.replace('/linode/api/v4', '')}/_sandbox/reset`, { method: 'POST' });
-    const issue = (scopes: string[]) =>
-      sandbox.tokens.issue({ provider: 'linode', clientId: 'c', userId: 'linode-ada', scopes })
-        .accessToken;
-    token = issue(['linodes:read_write']);
-    readOnly = issue(['linodes:read_only']);
+    token = test.token('linode', ['linodes:read_write']);
+    readOnly = test.token('linode', ['linodes:read_only']);
   });
 
   afterAll(() => sandbox.close());
@@ -218,12 +218,7 @@ describe('Linode API v4 resources', () => {
   it('pages and filters the instance list, showing only the caller’s own servers', async () => {
     for (const label of ['alpha-1', 'beta-1', 'alpha-2'])
       await create({ type: 'g6-nanode-1', region: 'us-east', label });
-    const other = sandbox.tokens.issue({
-      provider: 'linode',
-      clientId: 'c',
-      userId: 'linode-grace',
-      scopes: ['*'],
-    }).accessToken;
+    const other = test.token('linode', ['*'], 'linode-grace');
     await create({ type: 'g6-nanode-1', region: 'us-east', label: 'grace-1' }, other);
     const list = await (
       await call('/linode/instances?page_size=25', {

@@ -1,3 +1,4 @@
+import { linodeAddresses } from '../../state/addresses';
 import { ClientError, type Exchange, readJson, sendJson, sendRawJson } from '../../http/exchange';
 import { type Route, route } from '../../http/realm';
 import { findUser } from '../../seed/demo-accounts';
@@ -85,9 +86,7 @@ export function linodeInstanceRoutes(version: string, context: LinodeContext): R
         region: input.region,
         image: input.image,
         tags: input.tags,
-        // Documentation address ranges (RFC 5737 / RFC 3849): never a real host.
-        ipv4: [`192.0.2.${(id % 253) + 1}`],
-        ipv6: `2001:db8::${(id % 65535).toString(16)}/128`,
+        ...linodeAddresses(id),
         createdAt: clock.now(),
         booted: input.booted,
         rebootedAt: null,
