@@ -1,108 +1,34 @@
-/** The scope vocabularies the emulated servers accept (references linode.md §1.8, do.md §1.9). */
-export const LINODE_FAMILIES = [
-  'account',
-  'databases',
-  'domains',
-  'events',
-  'firewall',
-  'images',
-  'ips',
-  'linodes',
-  'lke',
-  'longview',
-  'nodebalancers',
-  'object_storage',
-  'stackscripts',
-  'volumes',
-  'vpc',
-] as const;
+import {
+  type DigitalOceanScope,
+  digitalOceanCovers,
+  formatLinodeScope,
+  linodeCovers,
+  parseDigitalOceanScopes as parseDigitalOcean,
+  parseLinodeScopes as parseLinode,
+} from '@launchpad/shared-scopes';
 
-const LINODE_LEVELS: Record<string, 'read_only' | 'read_write' | '*'> = {
-  read_only: 'read_only',
-  read_write: 'read_write',
-  '*': '*',
-  // Pre-2019 levels still work (linode_api4-python issue #150).
-  view: 'read_only',
-  create: 'read_write',
-  modify: 'read_write',
-  delete: 'read_write',
-};
+/**
+ * The emulated servers' view of scopes, on the shared scope models: grants are stored as the
+ * strings the real servers answer with.
+ */
 
-/** Linode: `*`, `family`, `family:level`, separated by commas, spaces or `+`. Unknown ones are dropped. */
+/** Linode drops what it does not know, and answers with the rest (reference linode.md §1.8). */
 export function parseLinodeScopes(value: string): string[] {
-  const scopes = new Set<string>();
-  for (const token of value.split(/[ ,+]+/).filter(Boolean)) {
-    if (token === '*') return ['*'];
-    const [family, level = '*'] = token.split(':');
-    const normalized = LINODE_LEVELS[level];
-    if (normalized && (LINODE_FAMILIES as readonly string[]).includes(family ?? '')) {
-      scopes.add(`${family}:${normalized}`);
-    }
-  }
-  return [...scopes];
+  const { scopes } = parseLinode(value);
+  return scopes.some((s) => s.family === '*') ? ['*'] : scopes.map(formatLinodeScope);
 }
 
 /** Does a Linode grant cover `family:read_only` or `family:read_write`? */
 export function linodeGrantCovers(granted: string[], required: string): boolean {
-  if (granted.includes('*')) return true;
-  const [family, level] = required.split(':');
-  return granted.some((scope) => {
-    const [f, l] = scope.split(':');
-    return (
-      f === family && (l === '*' || l === level || (l === 'read_write' && level === 'read_only'))
-    );
-  });
+  return linodeCovers(parseLinode(granted.join(' ')).scopes, parseLinode(required).scopes);
 }
 
-const DIGITALOCEAN_RESOURCES = [
-  'account',
-  'actions',
-  'droplet',
-  'image',
-  'regions',
-  'sizes',
-  'ssh_key',
-  'tag',
-  'vpc',
-  'block_storage',
-  'monitoring',
-  'database',
-  'domain',
-  'firewall',
-  'load_balancer',
-  'project',
-  'snapshot',
-  'kubernetes',
-  'registry',
-  'spaces',
-  'cdn',
-  'certificate',
-  'reserved_ip',
-  'app',
-] as const;
-
-/** DigitalOcean: legacy `read`/`write` or `resource:action`; anything else is invalid_scope. */
+/** DigitalOcean refuses unknown scopes (an error page); `read` is the default (do.md §1.9). */
 export function parseDigitalOceanScopes(value: string): { scopes: string[]; invalid: string[] } {
-  const scopes = new Set<string>();
-  const invalid: string[] = [];
-  for (const token of value.split(/ +/).filter(Boolean)) {
-    const [resource, action] = token.split(':');
-    const known =
-      token === 'read' ||
-      token === 'write' ||
-      ((DIGITALOCEAN_RESOURCES as readonly string[]).includes(resource ?? '') &&
-        ['create', 'read', 'update', 'delete'].includes(action ?? ''));
-    if (known) scopes.add(token);
-    else invalid.push(token);
-  }
-  // The documented default when no scope is requested.
-  return { scopes: scopes.size > 0 ? [...scopes] : ['read'], invalid };
+  const { scopes, unknown } = parseDigitalOcean(value);
+  return { scopes: scopes.length > 0 ? scopes : ['read'], invalid: unknown };
 }
 
-/** Legacy `read` implies every `*:read`; `write` every create/update/delete (do.md §1.9). */
 export function digitalOceanGrantCovers(granted: string[], required: string): boolean {
-  if (granted.includes(required)) return true;
-  const action = required.split(':')[1];
-  if (action === 'read') return granted.includes('read');
-  return granted.includes('write');
+  return digitalOceanCovers(granted as DigitalOceanScope[], [required as DigitalOceanScope]);
 }

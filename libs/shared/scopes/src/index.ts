@@ -1,2 +1,4 @@
 export * from './lib/scope-string';
 export * from './lib/launchpad-scopes';
+export * from './lib/linode-scopes';
+export * from './lib/digitalocean-scopes';
