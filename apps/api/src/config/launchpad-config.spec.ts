@@ -115,4 +115,14 @@ describe('loadLaunchpadConfig', () => {
     );
     expect(await problem({})).toMatch(/^DATA_DIR: .*has an invalid tokenEncryptionKey/);
   });
+
+  it('accepts previous encryption keys for rotation, and names a malformed one', async () => {
+    const old = Buffer.alloc(32, 3);
+    const config = await load({ TOKEN_ENCRYPTION_PREVIOUS_KEYS: ` ${old.toString('hex')} , ` });
+    expect(config.secrets.previousEncryptionKeys).toHaveLength(1);
+    expect(config.secrets.previousEncryptionKeys[0]?.key.equals(old)).toBe(true);
+    expect(
+      await problem({ TOKEN_ENCRYPTION_PREVIOUS_KEYS: `${old.toString('hex')},nope` }),
+    ).toMatch(/^TOKEN_ENCRYPTION_PREVIOUS_KEYS: must be a comma-separated list of 256-bit keys/);
+  });
 });

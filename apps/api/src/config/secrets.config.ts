@@ -14,6 +14,8 @@ export interface EncryptionKey {
 export interface SecretsConfig {
   sessionSecret: string;
   tokenEncryptionKey: EncryptionKey;
+  /** Earlier keys, still able to open tokens sealed before a rotation (never used to seal). */
+  previousEncryptionKeys: EncryptionKey[];
   /** Where the secrets came from, for the boot log line (never the values). */
   source: 'environment' | 'data-dir';
 }
@@ -55,11 +57,39 @@ export async function loadSecretsConfig(
   production: boolean,
 ): Promise<SecretsConfig> {
   const vars = parseEnv(
-    { SESSION_SECRET: sessionSecret.optional(), TOKEN_ENCRYPTION_KEY: encryptionKey.optional() },
+    {
+      SESSION_SECRET: sessionSecret.optional(),
+      TOKEN_ENCRYPTION_KEY: encryptionKey.optional(),
+      TOKEN_ENCRYPTION_PREVIOUS_KEYS: z
+        .string()
+        .transform((value, ctx) =>
+          value
+            .split(',')
+            .map((part) => part.trim())
+            .filter(Boolean)
+            .map((part) => {
+              const parsed = encryptionKey.safeParse(part);
+              if (!parsed.success) {
+                ctx.addIssue({
+                  code: 'custom',
+                  message:
+                    'must be a comma-separated list of 256-bit keys (64 hex or 44 base64 characters each)',
+                });
+                return Buffer.alloc(0);
+              }
+              return parsed.data;
+            }),
+        )
+        .optional(),
+    },
     env,
   );
+  const previous = (vars.TOKEN_ENCRYPTION_PREVIOUS_KEYS ?? []).map((key) => ({
+    id: encryptionKeyId(key),
+    key,
+  }));
   if (vars.SESSION_SECRET && vars.TOKEN_ENCRYPTION_KEY) {
-    return secrets(vars.SESSION_SECRET, vars.TOKEN_ENCRYPTION_KEY, 'environment');
+    return secrets(vars.SESSION_SECRET, vars.TOKEN_ENCRYPTION_KEY, previous, 'environment');
   }
   if (production) {
     const missing = vars.SESSION_SECRET ? 'TOKEN_ENCRYPTION_KEY' : 'SESSION_SECRET';
@@ -71,12 +101,23 @@ export async function loadSecretsConfig(
   return secrets(
     vars.SESSION_SECRET ?? stored.sessionSecret,
     vars.TOKEN_ENCRYPTION_KEY ?? stored.tokenEncryptionKey,
+    previous,
     'data-dir',
   );
 }
 
-function secrets(session: string, key: Buffer, source: SecretsConfig['source']): SecretsConfig {
-  return { sessionSecret: session, tokenEncryptionKey: { id: encryptionKeyId(key), key }, source };
+function secrets(
+  session: string,
+  key: Buffer,
+  previousEncryptionKeys: EncryptionKey[],
+  source: SecretsConfig['source'],
+): SecretsConfig {
+  return {
+    sessionSecret: session,
+    tokenEncryptionKey: { id: encryptionKeyId(key), key },
+    previousEncryptionKeys,
+    source,
+  };
 }
 
 interface StoredSecrets {

@@ -24,6 +24,7 @@ export function testConfig(
     secrets: {
       sessionSecret: randomBytes(32).toString('base64url'),
       tokenEncryptionKey: { id: encryptionKeyId(key), key },
+      previousEncryptionKeys: [],
       source: 'environment',
     },
   };
