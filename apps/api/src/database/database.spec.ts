@@ -3,7 +3,7 @@ import { StartupError } from '../boot/startup-error';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 import { type Database, openDatabase } from './database';
 import { runMigrations } from './migrate';
-import { users } from './schema';
+import { linkedAccounts, sessions, users } from './schema';
 
 // These run on PGlite by default and on PostgreSQL when DATABASE_URL is set (.ci/run does both).
 describe(`database layer (${process.env['DATABASE_URL'] ? 'PostgreSQL' : 'PGlite'})`, () => {
@@ -55,6 +55,29 @@ describe(`database layer (${process.env['DATABASE_URL'] ? 'PostgreSQL' : 'PGlite
     database = await openDatabase(testDb.config);
     await runMigrations(database);
     expect((await database.db.select().from(users)).map((u) => u.displayName)).toEqual(['Linus']);
+  });
+
+  it('links one provider identity to one user only, and forgets accounts and sessions with the user', async () => {
+    await runMigrations(database);
+    const [user] = await database.db.insert(users).values({ displayName: 'Ada' }).returning();
+    const account = {
+      userId: user!.id,
+      provider: 'linode' as const,
+      providerUserId: '42',
+      scopes: 'linodes:read_write',
+    };
+    await database.db.insert(linkedAccounts).values(account);
+    await expect(database.db.insert(linkedAccounts).values(account)).rejects.toThrow();
+    await database.db
+      .insert(sessions)
+      .values({
+        idHash: 'h'.repeat(64),
+        userId: user!.id,
+        expiresAt: new Date(Date.now() + 60_000),
+      });
+    await database.db.delete(users).where(eq(users.id, user!.id));
+    expect(await database.db.select().from(linkedAccounts)).toEqual([]);
+    expect(await database.db.select().from(sessions)).toEqual([]);
   });
 
   it('answers a ping with its latency', async () => {

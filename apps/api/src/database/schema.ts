@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * The one schema of PGlite and PostgreSQL alike. After a change here run
@@ -14,3 +14,79 @@ export const users = pgTable('users', {
 
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
+
+/**
+ * A provider account linked to a Launchpad user. Tokens are sealed by the token vault
+ * (AES-256-GCM, see vault/token-cipher.ts) and never leave the API.
+ */
+export const linkedAccounts = pgTable(
+  'linked_accounts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    provider: text('provider', { enum: ['linode', 'digitalocean'] }).notNull(),
+    providerUserId: text('provider_user_id').notNull(),
+    username: text('username'),
+    email: text('email'),
+    /** Granted scopes, space-separated, as the provider answered them. */
+    scopes: text('scopes').notNull(),
+    accessTokenSealed: text('access_token_sealed'),
+    refreshTokenSealed: text('refresh_token_sealed'),
+    accessTokenExpiresAt: timestamp('access_token_expires_at', { withTimezone: true }),
+    /** `needs_relink` after a failed refresh: the person must sign in with the provider again. */
+    status: text('status', { enum: ['active', 'needs_relink'] })
+      .notNull()
+      .default('active'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('linked_accounts_provider_identity').on(table.provider, table.providerUserId),
+    index('linked_accounts_user').on(table.userId),
+  ],
+);
+
+/** Server-side sessions; the cookie carries a random id, the table only its SHA-256. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The absolute limit; the idle limit is measured from last_seen_at. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [index('sessions_user').on(table.userId)],
+);
+
+/**
+ * The `state` of a sign-in in progress (RFC 9700 §2.1): single use, short-lived, bound to the
+ * provider's callback path, carrying the PKCE verifier (sealed) and the user to link, if any.
+ */
+export const oauthStates = pgTable('oauth_states', {
+  stateHash: text('state_hash').primaryKey(),
+  provider: text('provider', { enum: ['linode', 'digitalocean'] }).notNull(),
+  codeVerifierSealed: text('code_verifier_sealed').notNull(),
+  linkUserId: uuid('link_user_id').references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
+
+/** Revocations at a provider that failed and are retried until they succeed (and reported). */
+export const pendingRevocations = pgTable('pending_revocations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  provider: text('provider', { enum: ['linode', 'digitalocean'] }).notNull(),
+  tokenSealed: text('token_sealed').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  lastError: text('last_error'),
+  nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type LinkedAccount = typeof linkedAccounts.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
