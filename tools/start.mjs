@@ -132,6 +132,7 @@ if (!(await waitForHealth('sandbox', `http://127.0.0.1:${sandboxPort}/_sandbox/h
 const api = startApp('api', 'dist/apps/api/main.js', {
   PORT: apiPort,
   DATA_DIR: dataDir,
+  SANDBOX_URL: process.env.SANDBOX_URL || sandboxUrl,
 });
 if (!(await waitForHealth('api', `http://127.0.0.1:${apiPort}/api/health`, api))) await stop(1);
 

@@ -1,6 +1,7 @@
 import { type AppConfig, loadAppConfig } from './app.config';
 import { type DatabaseConfig, loadDatabaseConfig } from './database.config';
 import type { Env } from './env';
+import { type ProvidersConfig, loadProvidersConfig } from './providers.config';
 import { type SecretsConfig, loadSecretsConfig } from './secrets.config';
 
 /** Every feature's validated configuration, keyed by feature, as ConfigService serves it. */
@@ -8,12 +9,14 @@ export interface LaunchpadConfig {
   app: AppConfig;
   database: DatabaseConfig;
   secrets: SecretsConfig;
+  providers: ProvidersConfig;
 }
 
 /** Reads and validates the whole configuration; throws ConfigError naming the first bad variable. */
 export async function loadLaunchpadConfig(env: Env = process.env): Promise<LaunchpadConfig> {
   const app = loadAppConfig(env);
   const database = loadDatabaseConfig(env);
+  const providers = loadProvidersConfig(env);
   const secrets = await loadSecretsConfig(env, database.dataDir, app.production);
-  return { app, database, secrets };
+  return { app, database, secrets, providers };
 }

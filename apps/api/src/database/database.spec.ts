@@ -68,13 +68,11 @@ describe(`database layer (${process.env['DATABASE_URL'] ? 'PostgreSQL' : 'PGlite
     };
     await database.db.insert(linkedAccounts).values(account);
     await expect(database.db.insert(linkedAccounts).values(account)).rejects.toThrow();
-    await database.db
-      .insert(sessions)
-      .values({
-        idHash: 'h'.repeat(64),
-        userId: user!.id,
-        expiresAt: new Date(Date.now() + 60_000),
-      });
+    await database.db.insert(sessions).values({
+      idHash: 'h'.repeat(64),
+      userId: user!.id,
+      expiresAt: new Date(Date.now() + 60_000),
+    });
     await database.db.delete(users).where(eq(users.id, user!.id));
     expect(await database.db.select().from(linkedAccounts)).toEqual([]);
     expect(await database.db.select().from(sessions)).toEqual([]);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AppConfig } from '../config/app.config';
 import type { DatabaseConfig } from '../config/database.config';
 import type { LaunchpadConfig } from '../config/launchpad-config';
+import { loadProvidersConfig } from '../config/providers.config';
 import { encryptionKeyId } from '../config/secrets.config';
 
 /** A complete configuration for in-process tests: quiet logs, throwaway secrets. */
@@ -27,5 +28,6 @@ export function testConfig(
       previousEncryptionKeys: [],
       source: 'environment',
     },
+    providers: loadProvidersConfig({}),
   };
 }
