@@ -125,4 +125,16 @@ describe('loadLaunchpadConfig', () => {
       await problem({ TOKEN_ENCRYPTION_PREVIOUS_KEYS: `${old.toString('hex')},nope` }),
     ).toMatch(/^TOKEN_ENCRYPTION_PREVIOUS_KEYS: must be a comma-separated list of 256-bit keys/);
   });
+
+  it('reads session timeouts, and refuses nonsense', async () => {
+    const config = await load({ SESSION_IDLE_MINUTES: '15', SESSION_ABSOLUTE_HOURS: '8' });
+    expect(config.sessions).toEqual({
+      idleTimeoutMs: 15 * 60_000,
+      absoluteTimeoutMs: 8 * 3_600_000,
+    });
+    expect(await problem({ SESSION_IDLE_MINUTES: '0' })).toMatch(
+      /^SESSION_IDLE_MINUTES: must be at least 1/,
+    );
+    expect(await problem({ SESSION_ABSOLUTE_HOURS: 'soon' })).toMatch(/^SESSION_ABSOLUTE_HOURS: /);
+  });
 });

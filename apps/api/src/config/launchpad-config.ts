@@ -3,6 +3,7 @@ import { type DatabaseConfig, loadDatabaseConfig } from './database.config';
 import type { Env } from './env';
 import { type ProvidersConfig, loadProvidersConfig } from './providers.config';
 import { type SecretsConfig, loadSecretsConfig } from './secrets.config';
+import { type SessionsConfig, loadSessionsConfig } from './sessions.config';
 
 /** Every feature's validated configuration, keyed by feature, as ConfigService serves it. */
 export interface LaunchpadConfig {
@@ -10,6 +11,7 @@ export interface LaunchpadConfig {
   database: DatabaseConfig;
   secrets: SecretsConfig;
   providers: ProvidersConfig;
+  sessions: SessionsConfig;
 }
 
 /** Reads and validates the whole configuration; throws ConfigError naming the first bad variable. */
@@ -18,5 +20,5 @@ export async function loadLaunchpadConfig(env: Env = process.env): Promise<Launc
   const database = loadDatabaseConfig(env);
   const providers = loadProvidersConfig(env);
   const secrets = await loadSecretsConfig(env, database.dataDir, app.production);
-  return { app, database, secrets, providers };
+  return { app, database, secrets, providers, sessions: loadSessionsConfig(env) };
 }

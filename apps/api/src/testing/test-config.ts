@@ -4,6 +4,7 @@ import type { DatabaseConfig } from '../config/database.config';
 import type { LaunchpadConfig } from '../config/launchpad-config';
 import { loadProvidersConfig } from '../config/providers.config';
 import { encryptionKeyId } from '../config/secrets.config';
+import { loadSessionsConfig } from '../config/sessions.config';
 
 /** A complete configuration for in-process tests: quiet logs, throwaway secrets. */
 export function testConfig(
@@ -29,5 +30,6 @@ export function testConfig(
       source: 'environment',
     },
     providers: loadProvidersConfig({}),
+    sessions: loadSessionsConfig({}),
   };
 }
