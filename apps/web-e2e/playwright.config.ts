@@ -5,6 +5,8 @@ const workspaceRoot = join(__dirname, '..', '..');
 const port = process.env['WEB_E2E_PORT'] ?? '4310';
 const sandboxPort = process.env['WEB_E2E_SANDBOX_PORT'] ?? '4510';
 const baseURL = `http://localhost:${port}`;
+/** A fresh, empty Launchpad: run-e2e.mjs deletes this directory before each run. */
+const dataDir = join(workspaceRoot, 'tmp', 'web-e2e-data');
 
 /**
  * The built app as `npm start` runs it (sandbox + API serving the SPA), in Debian's Chromium:
@@ -23,6 +25,8 @@ export default defineConfig({
     baseURL,
     browserName: 'chromium',
     headless: true,
+    // The README screenshot's size (see shell.spec.ts); the layout is the same at 1280.
+    viewport: { width: 1100, height: 640 },
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: [
@@ -45,7 +49,7 @@ export default defineConfig({
     env: {
       PORT: port,
       SANDBOX_PORT: sandboxPort,
-      DATA_DIR: join(workspaceRoot, 'test-output', 'web-e2e-data'),
+      DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       SANDBOX_LOG: 'silent',
     },

@@ -20,6 +20,16 @@ export class SystemStatus {
     return state.kind === 'ok' || state.kind === 'degraded' ? state.health : undefined;
   });
 
+  /** "up · pglite · 3 ms", or "down · postgres · no answer within 2000 ms". */
+  protected readonly databaseSummary = computed(() => {
+    const database = this.health()?.database;
+    if (!database) return '';
+    const latency = database.latencyMs === undefined ? undefined : `${database.latencyMs} ms`;
+    return [database.status, database.driver, latency, database.reason]
+      .filter((part) => part !== undefined && part !== '')
+      .join(' · ');
+  });
+
   protected readonly unreachableReason = computed(() => {
     const state = this.state();
     return state.kind === 'unreachable' ? state.reason : undefined;
