@@ -11,31 +11,16 @@ const scopeConstraints = ['api', 'web', 'cli', 'sandbox'].map((scope) => ({
   onlyDependOnLibsWithTags: [`scope:${scope}`, 'scope:shared'],
 }));
 
+// Apps and features may use everything below them.
+const featureLevel = ['type:feature', 'type:data-access', 'type:ui', 'type:util', 'type:types'];
+
 const typeConstraints = [
-  {
-    sourceTag: 'type:app',
-    onlyDependOnLibsWithTags: [
-      'type:feature',
-      'type:data-access',
-      'type:ui',
-      'type:util',
-      'type:types',
-    ],
-  },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: featureLevel },
   {
     sourceTag: 'type:e2e',
     onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:types'],
   },
-  {
-    sourceTag: 'type:feature',
-    onlyDependOnLibsWithTags: [
-      'type:feature',
-      'type:data-access',
-      'type:ui',
-      'type:util',
-      'type:types',
-    ],
-  },
+  { sourceTag: 'type:feature', onlyDependOnLibsWithTags: featureLevel },
   {
     sourceTag: 'type:data-access',
     onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:types'],

@@ -1,4 +1,5 @@
-// The sandbox's documented, deterministic OAuth clients (apps/provider-sandbox/src/seed/demo-accounts.ts).
+// The sandbox's documented OAuth clients (SANDBOX_OAUTH_CLIENTS in libs/shared/api-types); the
+// benchmark is plain JavaScript and cannot import that TypeScript, so it derives the same values.
 import { createHash } from 'node:crypto';
 
 const hex = (seed, length) => createHash('sha256').update(seed).digest('hex').slice(0, length);

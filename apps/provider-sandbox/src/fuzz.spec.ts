@@ -138,9 +138,6 @@ describe('fuzzing the provider surfaces', () => {
         });
         if (!res) return;
         const text = await res.text();
-        expect({ status: res.status, path, method: r.method, text: text.slice(0, 200) }).toEqual(
-          expect.objectContaining({ status: expect.any(Number) }),
-        );
         if (res.status >= 500)
           throw new Error(`${r.method} ${path} answered ${res.status}: ${text.slice(0, 200)}`);
         if ((res.headers.get('content-type') ?? '').includes('application/json') && text !== '')

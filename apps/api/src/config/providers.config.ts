@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { SANDBOX_OAUTH_CLIENTS } from '@launchpad/shared-api-types';
 import { z } from 'zod';
 import { ConfigError } from './config-error';
 import { type Env, httpUrl, parseEnv } from './env';
@@ -31,16 +31,6 @@ const SANDBOX_PATHS = {
   linode: { oauth: '/linode/login', api: '/linode/api' },
   digitalocean: { oauth: '/digitalocean/oauth', api: '/digitalocean/api' },
 } as const;
-
-/** The sandbox's documented clients (apps/provider-sandbox/README.md): valid nowhere else. */
-const sandboxClient = (provider: ProviderName) => {
-  const hex = (seed: string, length: number) =>
-    createHash('sha256').update(seed).digest('hex').slice(0, length);
-  return {
-    clientId: hex(`launchpad-sandbox-${provider}-client`, provider === 'linode' ? 20 : 64),
-    clientSecret: hex(`launchpad-sandbox-${provider}-secret`, 64),
-  };
-};
 
 /** Launchpad's needs (issue: sign-in): Linode `linodes:read_write`; DigitalOcean's granular set. */
 export const DEFAULT_SCOPES: Record<ProviderName, string> = {
@@ -88,7 +78,7 @@ export function loadProvidersConfig(env: Env): ProvidersConfig {
       );
     }
     const real = id !== undefined && secret !== undefined;
-    const client = real ? { clientId: id, clientSecret: secret } : sandboxClient(name);
+    const client = real ? { clientId: id, clientSecret: secret } : SANDBOX_OAUTH_CLIENTS[name];
     return {
       ...client,
       oauthUrl:

@@ -1,10 +1,5 @@
-import { createHash } from 'node:crypto';
+import { SANDBOX_OAUTH_CLIENTS } from '@launchpad/shared-api-types';
 import type { DemoUser, OAuthClient } from '../state/sandbox-state';
-
-/** Deterministic, documented sandbox credentials: not secrets, and never valid anywhere real. */
-function hex(seed: string, length: number): string {
-  return createHash('sha256').update(seed).digest('hex').slice(0, length);
-}
 
 export const DEMO_USERS: DemoUser[] = [
   { id: 'linode-ada', provider: 'linode', username: 'ada', email: 'ada@example.com' },
@@ -26,26 +21,17 @@ export const DEMO_USERS: DemoUser[] = [
 ];
 
 /**
- * Launchpad's registered confidential client at each provider. Linode ids are 20 hex characters
- * and secrets 64; DigitalOcean ids and secrets are 64 hex (references linode.md §1.2, do.md §1.2).
- * Both local origins are registered so that tests can run the API on any port.
+ * Launchpad's registered confidential client at each provider (the shared, documented
+ * SANDBOX_OAUTH_CLIENTS). Both local origins are registered so that tests can run the API on any port.
  */
-export const OAUTH_CLIENTS: OAuthClient[] = [
-  {
-    provider: 'linode',
-    clientId: hex('launchpad-sandbox-linode-client', 20),
-    clientSecret: hex('launchpad-sandbox-linode-secret', 64),
+export const OAUTH_CLIENTS: OAuthClient[] = (['linode', 'digitalocean'] as const).map(
+  (provider) => ({
+    provider,
+    ...SANDBOX_OAUTH_CLIENTS[provider],
     label: 'Launchpad',
     redirectUris: ['http://localhost', 'http://127.0.0.1'],
-  },
-  {
-    provider: 'digitalocean',
-    clientId: hex('launchpad-sandbox-digitalocean-client', 64),
-    clientSecret: hex('launchpad-sandbox-digitalocean-secret', 64),
-    label: 'Launchpad',
-    redirectUris: ['http://localhost', 'http://127.0.0.1'],
-  },
-];
+  }),
+);
 
 export function findClient(
   provider: DemoUser['provider'],

@@ -1,3 +1,4 @@
 export * from './lib/api-error';
 export * from './lib/health';
 export * from './lib/api-error-guard';
+export * from './lib/sandbox-clients';
