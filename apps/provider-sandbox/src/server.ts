@@ -40,7 +40,7 @@ export function createSandboxServer(
   const tokens = new TokenService(store, clock);
   const faults = new FaultInjector();
   const router = new Router([
-    controlRealm({ startedAt, store, clock, faults }),
+    controlRealm({ startedAt, store, clock, faults, tokens }),
     linodeLoginRealm(tokens),
     digitalOceanOAuthRealm(tokens),
     linodeApiRealm(linodeContext(store, clock, tokens)),

@@ -57,6 +57,47 @@ describe('sandbox control API and state', () => {
     expect((await profile(accessToken)).status).toBe(401);
   });
 
+  it('reports each grant: issued, rotated by a refresh, revoked, and token calls by outcome', async () => {
+    const first = sandbox.tokens.issue({
+      provider: 'digitalocean',
+      clientId: 'c',
+      userId: 'b7a1c3d4-5e6f-4a8b-9c0d-1e2f3a4b5c6d',
+      scopes: ['droplet:read'],
+    });
+    const token = (refreshToken: string) =>
+      fetch(`${base}/digitalocean/oauth/token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken }),
+      });
+    const refreshed = await (await token(first.refreshToken ?? '')).json();
+    expect((await token(first.refreshToken ?? '')).status).toBe(400);
+    await fetch(`${base}/digitalocean/oauth/revoke`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: refreshed.access_token }),
+    });
+    const report = await (await control('/grants?provider=digitalocean', 'GET')).json();
+    expect(report.grants).toEqual([
+      expect.objectContaining({
+        accessToken: first.accessToken,
+        status: 'refreshed',
+        via: 'direct',
+      }),
+      expect.objectContaining({
+        accessToken: refreshed.access_token,
+        status: 'revoked',
+        via: 'refresh_token',
+        refreshedFrom: report.grants[0].id,
+      }),
+    ]);
+    expect(report.tokenRequests).toEqual({
+      'digitalocean refresh_token ok': 1,
+      'digitalocean refresh_token invalid_grant': 1,
+    });
+    expect((await (await control('/grants?provider=linode', 'GET')).json()).grants).toEqual([]);
+  });
+
   it.each([
     [{ linodeTokenLifetime: 0 }, 'linodeTokenLifetime must be a whole number of seconds'],
     [{ linodeTokenLifetime: '60' }, 'linodeTokenLifetime must be a whole number of seconds'],

@@ -1,5 +1,6 @@
 import { ClientError, type Exchange, readJson, sendJson } from '../http/exchange';
 import { type Realm, route } from '../http/realm';
+import type { TokenService } from '../oauth/tokens';
 import type { SandboxClock } from '../state/clock';
 import { DEFAULT_SETTINGS, type Settings } from '../state/sandbox-state';
 import type { StateStore } from '../state/state-store';
@@ -20,6 +21,7 @@ export interface ControlContext {
   store: StateStore;
   clock: SandboxClock;
   faults: FaultInjector;
+  tokens: TokenService;
 }
 
 function positiveSeconds(body: Record<string, unknown>, key: keyof Settings): number | undefined {
@@ -40,7 +42,7 @@ async function objectBody(exchange: Exchange): Promise<Record<string, unknown>> 
 }
 
 /** `/_sandbox`: the sandbox's own control surface for tests and demos. */
-export function controlRealm({ startedAt, store, clock, faults }: ControlContext): Realm {
+export function controlRealm({ startedAt, store, clock, faults, tokens }: ControlContext): Realm {
   return {
     prefix: '/_sandbox',
     errors: controlErrors,
@@ -90,6 +92,19 @@ export function controlRealm({ startedAt, store, clock, faults }: ControlContext
         if (!faults.remove(exchange.params['id'] ?? '')) return controlErrors.notFound(exchange);
         sendFaults(exchange, faults.list());
       }),
+      // Every grant the OAuth servers issued (tokens included: this is the emulator's own control
+      // surface, for tests that check a token was revoked or never reached a browser), and the
+      // count of token endpoint calls by grant type and outcome.
+      route('GET', '/grants', ({ res, url }) =>
+        sendJson(
+          res,
+          200,
+          tokens.auditReport({
+            provider: url.searchParams.get('provider') ?? undefined,
+            userId: url.searchParams.get('user') ?? undefined,
+          }),
+        ),
+      ),
       route('GET', '/clock', ({ res }) =>
         sendJson(res, 200, {
           now: new Date(clock.now()).toISOString(),

@@ -44,13 +44,16 @@ export async function tokenEndpoint(
   const grantType =
     params.get('grant_type') ?? (rules.provider === 'linode' ? 'authorization_code' : null);
 
+  const fail = (status: number, error: string, description: string) => {
+    tokens.countRequest(rules.provider, grantType ?? '-', error);
+    oauthError(exchange, status, error, description);
+  };
   let grant: AccessGrant | undefined;
   if (grantType === 'authorization_code') {
     const client = authenticateClient(rules.provider, credentials);
-    if (!client) return oauthError(exchange, 401, 'invalid_client', INVALID_CLIENT);
+    if (!client) return fail(401, 'invalid_client', INVALID_CLIENT);
     const codeValue = params.get('code');
-    if (!codeValue)
-      return oauthError(exchange, 400, 'invalid_request', 'Missing required parameter: code.');
+    if (!codeValue) return fail(400, 'invalid_request', 'Missing required parameter: code.');
     const code = tokens.consumeCode(codeValue);
     const redirectUri = params.get('redirect_uri');
     const redirectOk =
@@ -58,35 +61,32 @@ export async function tokenEndpoint(
     const pkceOk =
       !code?.codeChallenge || verifierMatches(params.get('code_verifier'), code.codeChallenge);
     if (!code || code.clientId !== client.clientId || !redirectOk || !pkceOk) {
-      return oauthError(exchange, 400, 'invalid_grant', INVALID_GRANT);
+      return fail(400, 'invalid_grant', INVALID_GRANT);
     }
-    grant = tokens.issue({
-      provider: rules.provider,
-      clientId: client.clientId,
-      userId: code.userId,
-      scopes: code.scopes,
-    });
+    grant = tokens.issue(
+      {
+        provider: rules.provider,
+        clientId: client.clientId,
+        userId: code.userId,
+        scopes: code.scopes,
+      },
+      true,
+      'authorization_code',
+    );
   } else if (grantType === 'refresh_token') {
     const hasCredentials = credentials.clientId !== null || credentials.clientSecret !== null;
     const client = hasCredentials ? authenticateClient(rules.provider, credentials) : undefined;
     if ((rules.refreshNeedsClient || hasCredentials) && !client) {
-      return oauthError(exchange, 401, 'invalid_client', INVALID_CLIENT);
+      return fail(401, 'invalid_client', INVALID_CLIENT);
     }
     const refreshToken = params.get('refresh_token');
     if (!refreshToken)
-      return oauthError(
-        exchange,
-        400,
-        'invalid_request',
-        'Missing required parameter: refresh_token.',
-      );
+      return fail(400, 'invalid_request', 'Missing required parameter: refresh_token.');
     const result = tokens.refresh(rules.provider, refreshToken, client?.clientId ?? null);
-    if (typeof result === 'string')
-      return oauthError(exchange, 400, 'invalid_grant', INVALID_GRANT);
+    if (typeof result === 'string') return fail(400, 'invalid_grant', INVALID_GRANT);
     grant = result;
   } else {
-    return oauthError(
-      exchange,
+    return fail(
       400,
       grantType ? 'unsupported_grant_type' : 'invalid_request',
       grantType
@@ -94,6 +94,7 @@ export async function tokenEndpoint(
         : 'Missing required parameter: grant_type.',
     );
   }
+  tokens.countRequest(rules.provider, grantType, 'ok');
   sendJson(
     exchange.res,
     200,

@@ -38,6 +38,33 @@ export interface AccessGrant {
   scopes: string[];
   issuedAt: number;
   expiresAt: number;
+  /** Its GrantRecord in the audit. */
+  auditId?: number;
+}
+
+/** One grant's life: issued, then maybe rotated by a refresh or revoked. */
+export interface GrantRecord {
+  id: number;
+  provider: Provider;
+  clientId: string;
+  userId: string;
+  scopes: string[];
+  accessToken: string;
+  refreshToken: string | null;
+  issuedAt: number;
+  expiresAt: number;
+  /** How it came to be: a code exchange, a refresh of grant `refreshedFrom`, or a test helper. */
+  via: 'authorization_code' | 'refresh_token' | 'direct';
+  refreshedFrom: number | null;
+  endedAt: number | null;
+  endedBy: 'revoked' | 'refreshed' | null;
+}
+
+export interface OAuthAudit {
+  nextGrantId: number;
+  grants: GrantRecord[];
+  /** Token endpoint calls by `provider grant_type outcome`, e.g. `linode refresh_token ok`. */
+  tokenRequests: Record<string, number>;
 }
 
 export interface Settings {
@@ -67,6 +94,8 @@ export interface SandboxState {
   grants: Record<string, AccessGrant>;
   /** Refresh token → access token of the grant it belongs to. */
   refreshTokens: Record<string, string>;
+  /** What the OAuth servers did, for tests and demos to check (GET /_sandbox/grants). */
+  audit: OAuthAudit;
   linode: { nextId: number; instances: LinodeInstanceRecord[] };
   digitalocean: {
     nextId: number;
@@ -128,6 +157,7 @@ export function emptyState(): SandboxState {
     codes: {},
     grants: {},
     refreshTokens: {},
+    audit: { nextGrantId: 1, grants: [], tokenRequests: {} },
     linode: { nextId: 40_000_001, instances: [] },
     digitalocean: { nextId: 500_000_001, nextActionId: 2_000_000_001, droplets: [], actions: [] },
   };
