@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { AuthModule } from './auth/auth.module';
 import type { LaunchpadConfig } from './config/launchpad-config';
 import type { Database } from './database/database';
 import { DatabaseModule } from './database/database.module';
@@ -25,6 +26,7 @@ export class AppModule {
         LoggingModule.forRoot(config.app),
         DatabaseModule.forRoot(database),
         HealthModule,
+        AuthModule.forRoot(config),
       ],
     };
   }

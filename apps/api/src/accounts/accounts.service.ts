@@ -1,7 +1,9 @@
+import type { LinkedAccountView } from '@launchpad/shared-api-types';
 import { and, eq } from 'drizzle-orm';
 import type { ProviderName } from '../config/providers.config';
 import type { LaunchpadDb } from '../database/database';
 import { type LinkedAccount, linkedAccounts, users } from '../database/schema';
+
 import type { ProviderTokens } from '../providers/provider-token-client';
 import type { TokenCipher } from '../vault/token-cipher';
 
@@ -13,15 +15,12 @@ export interface ProviderProfile {
   email: string | null;
 }
 
-/** What the SPA may see of a linked account: never a token. */
-export interface LinkedAccountView {
-  id: string;
+/** Tokens taken out of the vault, in plaintext, for one call or for revocation. */
+export interface HeldTokens {
+  accountId: string;
   provider: ProviderName;
-  username: string | null;
-  email: string | null;
-  scopes: string[];
-  accessTokenExpiresAt: string | null;
-  status: LinkedAccount['status'];
+  accessToken: string | null;
+  refreshToken: string | null;
 }
 
 /** A provider identity that already belongs to another Launchpad user. */
@@ -52,21 +51,11 @@ export class AccountsService {
     linkToUserId?: string,
   ): Promise<{ userId: string; accountId: string }> {
     const sealed = {
-      scopes: tokens.scopes,
-      accessTokenSealed: this.cipher.encrypt(
-        tokens.accessToken,
-        sealContext(profile.provider, profile.id, 'access'),
-      ),
-      refreshTokenSealed: tokens.refreshToken
-        ? this.cipher.encrypt(
-            tokens.refreshToken,
-            sealContext(profile.provider, profile.id, 'refresh'),
-          )
-        : null,
-      accessTokenExpiresAt: tokens.expiresAt,
+      ...this.seal(profile.provider, profile.id, tokens),
       username: profile.username,
       email: profile.email,
       status: 'active' as const,
+      statusReason: null,
       updatedAt: new Date(),
     };
     return this.db.transaction(async (tx) => {
@@ -123,26 +112,90 @@ export class AccountsService {
       scopes: row.scopes.split(' ').filter(Boolean),
       accessTokenExpiresAt: row.accessTokenExpiresAt?.toISOString() ?? null,
       status: row.status,
+      statusReason: row.statusReason,
     }));
   }
 
   /** The plaintext tokens of one of the user's accounts, for calls to the provider. */
-  async tokensOf(
-    userId: string,
-    accountId: string,
-  ): Promise<
-    { provider: ProviderName; accessToken: string | null; refreshToken: string | null } | undefined
-  > {
+  async tokensOf(userId: string, accountId: string): Promise<HeldTokens | undefined> {
     const [row] = await this.db
       .select()
       .from(linkedAccounts)
       .where(and(eq(linkedAccounts.id, accountId), eq(linkedAccounts.userId, userId)));
-    if (!row) return undefined;
+    return row ? this.open(row) : undefined;
+  }
+
+  async user(
+    userId: string,
+  ): Promise<{ id: string; displayName: string; email: string | null } | undefined> {
+    const [row] = await this.db
+      .select({ id: users.id, displayName: users.displayName, email: users.email })
+      .from(users)
+      .where(eq(users.id, userId));
+    return row;
+  }
+
+  /**
+   * Removes one linked account and hands back its tokens, for the caller to revoke. The last
+   * account of a user is not removed: that is logging out.
+   */
+  async disconnect(userId: string, accountId: string): Promise<HeldTokens | 'not_found' | 'last'> {
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.select().from(linkedAccounts).where(eq(linkedAccounts.userId, userId));
+      const row = rows.find((r) => r.id === accountId);
+      if (!row) return 'not_found';
+      if (rows.length === 1) return 'last';
+      await tx.delete(linkedAccounts).where(eq(linkedAccounts.id, accountId));
+      return this.open(row);
+    });
+  }
+
+  /**
+   * At logout: takes every token of the user out of the vault (for the caller to revoke) and
+   * marks the accounts as needing a new sign-in. The links themselves stay.
+   */
+  async releaseTokens(userId: string): Promise<HeldTokens[]> {
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.select().from(linkedAccounts).where(eq(linkedAccounts.userId, userId));
+      const held = rows.filter((r) => r.accessTokenSealed !== null).map((r) => this.open(r));
+      await tx
+        .update(linkedAccounts)
+        .set({
+          accessTokenSealed: null,
+          refreshTokenSealed: null,
+          accessTokenExpiresAt: null,
+          status: 'needs_relink',
+          statusReason: 'You logged out; sign in with this provider again to use it.',
+          updatedAt: new Date(),
+        })
+        .where(eq(linkedAccounts.userId, userId));
+      return held;
+    });
+  }
+
+  /** The columns that hold a token response, sealed for this provider identity. */
+  seal(provider: ProviderName, providerUserId: string, tokens: ProviderTokens) {
+    return {
+      scopes: tokens.scopes,
+      accessTokenSealed: this.cipher.encrypt(
+        tokens.accessToken,
+        sealContext(provider, providerUserId, 'access'),
+      ),
+      refreshTokenSealed: tokens.refreshToken
+        ? this.cipher.encrypt(tokens.refreshToken, sealContext(provider, providerUserId, 'refresh'))
+        : null,
+      accessTokenExpiresAt: tokens.expiresAt,
+    };
+  }
+
+  /** Plaintext tokens of a row (which must belong to the caller's user). */
+  open(row: LinkedAccount): HeldTokens {
     const open = (value: string | null, column: 'access' | 'refresh') =>
       value === null
         ? null
         : this.cipher.decrypt(value, sealContext(row.provider, row.providerUserId, column));
     return {
+      accountId: row.id,
       provider: row.provider,
       accessToken: open(row.accessTokenSealed, 'access'),
       refreshToken: open(row.refreshTokenSealed, 'refresh'),

@@ -33,9 +33,13 @@ export class OAuthStateStore {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async issue(provider: ProviderName, linkUserId: string | null = null): Promise<IssuedState> {
+  /** `codeVerifier`: the one the OAuth client made (passport-oauth2 makes its own), or a new one. */
+  async issue(
+    provider: ProviderName,
+    linkUserId: string | null = null,
+    codeVerifier = randomBytes(48).toString('base64url'),
+  ): Promise<IssuedState> {
     const state = randomBytes(32).toString('base64url');
-    const codeVerifier = randomBytes(48).toString('base64url');
     const stateHash = hash(state);
     await this.db.insert(oauthStates).values({
       stateHash,

@@ -1,9 +1,9 @@
-import { SANDBOX_OAUTH_CLIENTS } from '@launchpad/shared-api-types';
+import { type ProviderName, SANDBOX_OAUTH_CLIENTS } from '@launchpad/shared-api-types';
 import { z } from 'zod';
 import { ConfigError } from './config-error';
 import { type Env, httpUrl, parseEnv } from './env';
 
-export type ProviderName = 'linode' | 'digitalocean';
+export type { ProviderName };
 
 export interface ProviderEndpoints {
   clientId: string;

@@ -39,6 +39,13 @@ export const linkedAccounts = pgTable(
     status: text('status', { enum: ['active', 'needs_relink'] })
       .notNull()
       .default('active'),
+    /** Why the account needs re-linking, in words for the Accounts page. */
+    statusReason: text('status_reason'),
+    /**
+     * A refresh in progress holds this lease (refresh tokens are single use): the instance whose
+     * conditional UPDATE sets it refreshes, the others wait and read the result.
+     */
+    refreshLeaseUntil: timestamp('refresh_lease_until', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

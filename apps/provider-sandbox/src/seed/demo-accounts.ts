@@ -1,4 +1,4 @@
-import { SANDBOX_OAUTH_CLIENTS } from '@launchpad/shared-api-types';
+import { SANDBOX_OAUTH_CLIENTS, SANDBOX_OTHER_OAUTH_CLIENTS } from '@launchpad/shared-api-types';
 import type { DemoUser, OAuthClient } from '../state/sandbox-state';
 
 export const DEMO_USERS: DemoUser[] = [
@@ -22,15 +22,21 @@ export const DEMO_USERS: DemoUser[] = [
 
 /**
  * Launchpad's registered confidential client at each provider (the shared, documented
- * SANDBOX_OAUTH_CLIENTS). Both local origins are registered so that tests can run the API on any port.
+ * SANDBOX_OAUTH_CLIENTS), and another application's. Both local origins are registered so that
+ * tests can run the API on any port.
  */
-export const OAUTH_CLIENTS: OAuthClient[] = (['linode', 'digitalocean'] as const).map(
-  (provider) => ({
+const REGISTERED = [
+  { clients: SANDBOX_OAUTH_CLIENTS, label: 'Launchpad' },
+  { clients: SANDBOX_OTHER_OAUTH_CLIENTS, label: 'Another app' },
+];
+
+export const OAUTH_CLIENTS: OAuthClient[] = REGISTERED.flatMap(({ clients, label }) =>
+  (['linode', 'digitalocean'] as const).map((provider) => ({
     provider,
-    ...SANDBOX_OAUTH_CLIENTS[provider],
-    label: 'Launchpad',
+    ...clients[provider],
+    label,
     redirectUris: ['http://localhost', 'http://127.0.0.1'],
-  }),
+  })),
 );
 
 export function findClient(

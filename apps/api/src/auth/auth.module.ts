@@ -1,0 +1,116 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AccountsController, SessionController } from '../accounts/accounts.controller';
+import { AccountsService } from '../accounts/accounts.service';
+import type { LaunchpadConfig } from '../config/launchpad-config';
+import type { Database } from '../database/database';
+import { DATABASE } from '../database/database.module';
+import { ProviderTokenClient } from '../providers/provider-token-client';
+import { SessionStore } from '../sessions/session-store';
+import { SessionService } from '../sessions/session.service';
+import { SignedInGuard } from '../sessions/signed-in.guard';
+import { RevocationService } from '../vault/revocations';
+import { TokenCipher } from '../vault/token-cipher';
+import { TokenVault } from '../vault/token-vault';
+import { AuthController } from './auth.controller';
+import { MaintenanceService } from './maintenance.service';
+import { OAuthStateStore } from './oauth-state.store';
+import { ProviderStrategy } from './provider-strategy';
+import { SignInService } from './sign-in.service';
+
+/**
+ * Sign-in with the providers, sessions, linked accounts and the token vault. The pieces are
+ * plain classes (unit-tested without Nest); this module builds them from the configuration.
+ */
+@Module({})
+export class AuthModule {
+  static forRoot(config: LaunchpadConfig): DynamicModule {
+    const db = (database: Database) => database.db;
+    const providers = [
+      {
+        provide: TokenCipher,
+        useFactory: () =>
+          new TokenCipher(config.secrets.tokenEncryptionKey, config.secrets.previousEncryptionKeys),
+      },
+      { provide: ProviderTokenClient, useFactory: () => new ProviderTokenClient(config.providers) },
+      {
+        provide: SessionStore,
+        useFactory: (database: Database) =>
+          new SessionStore(db(database), config.sessions, config.secrets.sessionSecret),
+        inject: [DATABASE],
+      },
+      {
+        provide: SessionService,
+        useFactory: (store: SessionStore) =>
+          new SessionService(
+            store,
+            config.app.publicUrl.startsWith('https:'),
+            config.sessions.absoluteTimeoutMs,
+          ),
+        inject: [SessionStore],
+      },
+      {
+        provide: OAuthStateStore,
+        useFactory: (database: Database, cipher: TokenCipher) =>
+          new OAuthStateStore(db(database), cipher),
+        inject: [DATABASE, TokenCipher],
+      },
+      {
+        provide: AccountsService,
+        useFactory: (database: Database, cipher: TokenCipher) =>
+          new AccountsService(db(database), cipher),
+        inject: [DATABASE, TokenCipher],
+      },
+      {
+        provide: RevocationService,
+        useFactory: (database: Database, cipher: TokenCipher, client: ProviderTokenClient) =>
+          new RevocationService(db(database), cipher, client),
+        inject: [DATABASE, TokenCipher, ProviderTokenClient],
+      },
+      {
+        provide: TokenVault,
+        useFactory: (database: Database, accounts: AccountsService, client: ProviderTokenClient) =>
+          new TokenVault(db(database), accounts, client),
+        inject: [DATABASE, AccountsService, ProviderTokenClient],
+      },
+      {
+        provide: SignInService,
+        useFactory: (
+          states: OAuthStateStore,
+          accounts: AccountsService,
+          revocations: RevocationService,
+          client: ProviderTokenClient,
+        ) =>
+          new SignInService(
+            {
+              linode: new ProviderStrategy(
+                'linode',
+                config.providers.linode,
+                config.app.publicUrl,
+                states,
+              ),
+              digitalocean: new ProviderStrategy(
+                'digitalocean',
+                config.providers.digitalocean,
+                config.app.publicUrl,
+                states,
+              ),
+            },
+            config.providers,
+            states,
+            accounts,
+            revocations,
+            client,
+          ),
+        inject: [OAuthStateStore, AccountsService, RevocationService, ProviderTokenClient],
+      },
+      SignedInGuard,
+      MaintenanceService,
+    ];
+    return {
+      module: AuthModule,
+      controllers: [AuthController, SessionController, AccountsController],
+      providers,
+      exports: [TokenVault, AccountsService, SessionService, SignedInGuard],
+    };
+  }
+}
