@@ -57,6 +57,22 @@ describe('sandbox control API and state', () => {
     expect((await profile(accessToken)).status).toBe(401);
   });
 
+  it('gives each Linode demo user a profile uid of their own', async () => {
+    const uidOf = async (userId: string) => {
+      const { accessToken } = sandbox.tokens.issue({
+        provider: 'linode',
+        clientId: 'c',
+        userId,
+        scopes: ['*'],
+      });
+      return ((await (await profile(accessToken)).json()) as { uid: number }).uid;
+    };
+    const [ada, grace] = [await uidOf('linode-ada'), await uidOf('linode-grace')];
+    expect(Number.isInteger(ada)).toBe(true);
+    expect(ada).not.toBe(grace);
+    expect(await uidOf('linode-ada')).toBe(ada);
+  });
+
   it('reports each grant: issued, rotated by a refresh, revoked, and token calls by outcome', async () => {
     const first = sandbox.tokens.issue({
       provider: 'digitalocean',

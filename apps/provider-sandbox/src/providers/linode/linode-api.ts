@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type Exchange, sendJson } from '../../http/exchange';
 import { findUser } from '../../seed/demo-accounts';
 import { requireLinodeToken } from './linode-auth';
@@ -36,7 +37,8 @@ export function linodeApiRealm(context: LinodeContext): Realm {
       sendJson(exchange.res, 200, {
         username: user.username,
         email: user.email,
-        uid: Number.parseInt(Buffer.from(user.id).toString('hex').slice(0, 6), 16),
+        // Stable per demo user and distinct between them (Launchpad keys linked accounts on it).
+        uid: createHash('sha256').update(user.id).digest().readUIntBE(0, 3),
         restricted: false,
         timezone: 'US/Eastern',
         email_notifications: true,
