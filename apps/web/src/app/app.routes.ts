@@ -1,4 +1,5 @@
 import type { Route } from '@angular/router';
+import { signedInGuard } from './core/session/signed-in-guard';
 
 export const appRoutes: Route[] = [
   {
@@ -6,6 +7,34 @@ export const appRoutes: Route[] = [
     pathMatch: 'full',
     title: 'Launchpad',
     loadComponent: () => import('./home/home-page').then((m) => m.HomePage),
+  },
+  {
+    path: 'sign-in',
+    pathMatch: 'full',
+    title: 'Sign in · Launchpad',
+    loadComponent: () => import('./auth/sign-in-page').then((m) => m.SignInPage),
+  },
+  {
+    path: 'sign-in/failed',
+    title: 'Sign-in failed · Launchpad',
+    loadComponent: () => import('./auth/sign-in-failed-page').then((m) => m.SignInFailedPage),
+  },
+  {
+    path: 'sign-in/insufficient-scopes',
+    title: 'More access needed · Launchpad',
+    loadComponent: () =>
+      import('./auth/insufficient-scopes-page').then((m) => m.InsufficientScopesPage),
+  },
+  {
+    path: 'signed-out',
+    title: 'Signed out · Launchpad',
+    loadComponent: () => import('./auth/signed-out-page').then((m) => m.SignedOutPage),
+  },
+  {
+    path: 'accounts',
+    title: 'Linked accounts · Launchpad',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./accounts/accounts-page').then((m) => m.AccountsPage),
   },
   {
     path: '**',

@@ -1,3 +1,5 @@
+import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
@@ -6,7 +8,10 @@ import { AppShell } from './app-shell';
 
 describe('AppShell', () => {
   beforeEach(() => {
-    TestBed.configureTestingModule({ imports: [AppShell], providers: [provideRouter(appRoutes)] });
+    TestBed.configureTestingModule({
+      imports: [AppShell],
+      providers: [provideRouter(appRoutes), provideHttpClient(), provideHttpClientTesting()],
+    });
   });
 
   it('renders the Launchpad header and a link to the API documentation', async () => {

@@ -1,5 +1,6 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { RouterLink, RouterOutlet } from '@angular/router';
+import { ChangeDetectionStrategy, Component, type OnInit, inject, signal } from '@angular/core';
+import { Router, RouterLink, RouterOutlet } from '@angular/router';
+import { SessionService, apiErrorMessage } from '../core/session/session-service';
 
 @Component({
   selector: 'lp-root',
@@ -8,6 +9,27 @@ import { RouterLink, RouterOutlet } from '@angular/router';
   templateUrl: './app-shell.html',
   styleUrl: './app-shell.css',
 })
-export class AppShell {
+export class AppShell implements OnInit {
+  protected readonly session = inject(SessionService);
+  private readonly router = inject(Router);
   protected readonly year = new Date().getFullYear();
+  protected readonly loggingOut = signal(false);
+  protected readonly logoutError = signal<string | undefined>(undefined);
+
+  ngOnInit(): void {
+    void this.session.ensureLoaded();
+  }
+
+  protected async logout(): Promise<void> {
+    this.loggingOut.set(true);
+    this.logoutError.set(undefined);
+    try {
+      await this.session.logout();
+      await this.router.navigateByUrl('/signed-out');
+    } catch (error) {
+      this.logoutError.set(apiErrorMessage(error));
+    } finally {
+      this.loggingOut.set(false);
+    }
+  }
 }
