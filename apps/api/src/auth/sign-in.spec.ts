@@ -8,6 +8,7 @@ import {
 } from '@launchpad/shared-api-types';
 import request from 'supertest';
 import { createLaunchpadApp } from '../bootstrap';
+import type { LaunchpadConfig } from '../config/launchpad-config';
 import type { Database } from '../database/database';
 import { DATABASE } from '../database/database.module';
 import { linkedAccounts, oauthStates, users } from '../database/schema';
@@ -35,11 +36,14 @@ describe('sign-in with Linode and DigitalOcean', () => {
   let app: NestExpressApplication;
   let database: Database;
 
+  let config: LaunchpadConfig;
+  const onPostgres = Boolean(process.env['DATABASE_URL']);
+
   beforeAll(async () => {
     sandbox = await startSandbox();
     testDb = await createTestDatabase();
-    const config = testConfig(testDb.config);
-    app = await createLaunchpadApp({ ...config, providers: sandbox.providers });
+    config = { ...testConfig(testDb.config), providers: sandbox.providers };
+    app = await createLaunchpadApp(config);
     await app.init();
     database = app.get<Database>(DATABASE);
   });
@@ -347,6 +351,37 @@ describe('sign-in with Linode and DigitalOcean', () => {
       .expect(409);
     expect(last.body).toMatchObject({ error: 'last_account' });
     await agent.delete('/api/accounts/not-a-uuid').set(CSRF_HEADER, csrfToken).expect(404);
+  });
+
+  (onPostgres ? it : it.skip)(
+    'shares sessions between two API instances on one PostgreSQL (skipped on PGlite)',
+    async () => {
+      const { sessionCookie } = await signIn(request.agent(app.getHttpServer()), 'linode');
+      const other = await createLaunchpadApp(config);
+      try {
+        await other.init();
+        const res = await request(other.getHttpServer())
+          .get('/api/session')
+          .set('Cookie', sessionCookie)
+          .expect(200);
+        expect((res.body as SessionView).user.displayName).toBe('ada');
+      } finally {
+        await other.close();
+      }
+    },
+  );
+
+  it('keeps sessions across an API restart', async () => {
+    const { sessionCookie } = await signIn(request.agent(app.getHttpServer()), 'linode');
+    await app.close();
+    app = await createLaunchpadApp(config);
+    await app.init();
+    database = app.get<Database>(DATABASE);
+    const res = await request(app.getHttpServer())
+      .get('/api/session')
+      .set('Cookie', sessionCookie)
+      .expect(200);
+    expect((res.body as SessionView).accounts).toHaveLength(1);
   });
 
   it('answers 401 in the error shape to the signed-out', async () => {
