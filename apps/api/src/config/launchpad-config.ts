@@ -1,4 +1,5 @@
 import { type AppConfig, loadAppConfig } from './app.config';
+import { type ApplicationsConfig, loadApplicationsConfig } from './applications.config';
 import { type DatabaseConfig, loadDatabaseConfig } from './database.config';
 import type { Env } from './env';
 import { type ProvidersConfig, loadProvidersConfig } from './providers.config';
@@ -12,6 +13,7 @@ export interface LaunchpadConfig {
   secrets: SecretsConfig;
   providers: ProvidersConfig;
   sessions: SessionsConfig;
+  applications: ApplicationsConfig;
 }
 
 /** Reads and validates the whole configuration; throws ConfigError naming the first bad variable. */
@@ -20,5 +22,12 @@ export async function loadLaunchpadConfig(env: Env = process.env): Promise<Launc
   const database = loadDatabaseConfig(env);
   const providers = loadProvidersConfig(env);
   const secrets = await loadSecretsConfig(env, database.dataDir, app.production);
-  return { app, database, secrets, providers, sessions: loadSessionsConfig(env) };
+  return {
+    app,
+    database,
+    secrets,
+    providers,
+    sessions: loadSessionsConfig(env),
+    applications: loadApplicationsConfig(env),
+  };
 }

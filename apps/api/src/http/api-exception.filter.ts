@@ -8,6 +8,7 @@ import {
 import type { Request, Response } from 'express';
 import { requestIdOf } from '../logging/request-id';
 import { toApiErrorBody } from './api-error';
+import { domainErrorToHttp } from './domain-errors';
 import type { SpaFallback } from './spa-fallback';
 
 /**
@@ -29,8 +30,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const routeNotFound = exception instanceof NotFoundException && isUnmatchedRoute(exception);
     if (routeNotFound && this.spa.handles(req)) return this.spa.send(res);
 
+    const domain = domainErrorToHttp(exception);
+    for (const [name, value] of Object.entries(domain?.headers ?? {})) res.setHeader(name, value);
     const body = toApiErrorBody(
-      routeNotFound ? new NotFoundException(`No endpoint ${req.method} ${req.path}`) : exception,
+      routeNotFound
+        ? new NotFoundException(`No endpoint ${req.method} ${req.path}`)
+        : (domain?.exception ?? exception),
       requestIdOf(req),
     );
     if (body.statusCode >= 500)

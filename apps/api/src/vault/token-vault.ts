@@ -4,6 +4,7 @@ import type { AccountsService } from '../accounts/accounts.service';
 import type { ProviderName } from '../config/providers.config';
 import type { LaunchpadDb } from '../database/database';
 import { type LinkedAccount, linkedAccounts } from '../database/schema';
+import { ProviderApiError } from '../providers/provider-http';
 import { ProviderTokenError, type ProviderTokenClient } from '../providers/provider-token-client';
 
 /** The account holds no usable token: the person must sign in with the provider again. */
@@ -75,7 +76,10 @@ export class TokenVault {
     try {
       return await call(token);
     } catch (error) {
-      if (!(error instanceof ProviderUnauthorizedError)) throw error;
+      const rejected =
+        error instanceof ProviderUnauthorizedError ||
+        (error instanceof ProviderApiError && error.kind === 'unauthorized');
+      if (!rejected) throw error;
       return call(await this.obtain(accountId, token));
     }
   }

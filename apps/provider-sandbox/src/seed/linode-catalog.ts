@@ -196,6 +196,12 @@ const WORDPRESS_UDFS: UserDefinedField[] = [
   },
 ];
 
+const DOCKER_UDFS: UserDefinedField[] = [
+  { name: 'portainer', label: 'Install Portainer?', oneof: 'yes,no', default: 'no' },
+  { name: 'swap_gb', label: 'Swap size in GB', default: '2' },
+  { name: 'compose_url', label: 'URL of a compose.yaml to start (optional)', default: '' },
+];
+
 function udfTags(fields: UserDefinedField[]): string {
   return fields
     .map(
@@ -224,5 +230,24 @@ export const LINODE_STACKSCRIPTS: LinodeStackScript[] = [
     rev_note: 'Debian 12 and Ubuntu 24.04',
     script: `#!/bin/bash\n${udfTags(WORDPRESS_UDFS)}\nset -euo pipefail\napt-get update && apt-get install -y wordpress\n`,
     user_defined_fields: WORDPRESS_UDFS,
+  },
+  {
+    id: 1_340_802,
+    username: 'launchpad-apps',
+    user_gravatar_id: 'a445b305abda30ebc766bc7fda037c37',
+    label: 'Docker Host',
+    description: 'Docker Engine and Compose, optionally Portainer, on a hardened host.',
+    ordinal: 0,
+    logo_url: '',
+    images: ['linode/ubuntu24.04', 'linode/debian12'],
+    deployments_total: 9_871,
+    deployments_active: 1_422,
+    is_public: true,
+    mine: false,
+    created: '2024-01-09T10:12:00',
+    updated: '2025-09-12T08:30:00',
+    rev_note: 'Compose v2',
+    script: `#!/bin/bash\n${udfTags(DOCKER_UDFS)}\nset -euo pipefail\ncurl -fsSL https://get.docker.com | sh\n`,
+    user_defined_fields: DOCKER_UDFS,
   },
 ];

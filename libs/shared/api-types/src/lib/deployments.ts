@@ -1,0 +1,51 @@
+import type { ProviderName } from './auth';
+
+export type DeploymentStatus = 'queued' | 'provisioning' | 'booting' | 'running' | 'failed';
+
+export const FINAL_DEPLOYMENT_STATUSES: readonly DeploymentStatus[] = ['running', 'failed'];
+
+/** `POST /api/deployments` (with an `Idempotency-Key` header). */
+export interface DeploymentRequest {
+  provider: ProviderName;
+  application: string;
+  plan: string;
+  region: string;
+  image: string;
+  label: string;
+  /** The application's fields (Linode UDFs, cloud-init template fields), by name. */
+  fields?: Record<string, string>;
+}
+
+export interface DeploymentView {
+  id: string;
+  provider: ProviderName;
+  accountId: string;
+  application: string;
+  label: string;
+  plan: string;
+  region: string;
+  image: string;
+  status: DeploymentStatus;
+  /** Why it failed (the provider's reason), or what is happening now. */
+  message: string | null;
+  serverId: string | null;
+  ipv4: string | null;
+  ipv6: string | null;
+  /** `ssh root@<ipv4>` once there is an address. */
+  sshCommand: string | null;
+  monthlyPrice: number | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Increases with every change; the events stream uses it as the event id. */
+  version: number;
+}
+
+/** The answer to a new deployment: the root password, shown this once and never stored. */
+export interface DeploymentCreated {
+  deployment: DeploymentView;
+  rootPassword: string | null;
+  /** True when this Idempotency-Key was seen before: the same deployment, no second password. */
+  replayed: boolean;
+}
+
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
