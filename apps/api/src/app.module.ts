@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { AuthModule } from './auth/auth.module';
+import { DeploymentsModule } from './deployments/deployments.module';
 import type { LaunchpadConfig } from './config/launchpad-config';
 import type { Database } from './database/database';
 import { DatabaseModule } from './database/database.module';
@@ -14,6 +15,7 @@ import { LoggingModule } from './logging/logging.module';
 @Module({})
 export class AppModule {
   static forRoot(config: LaunchpadConfig, database: Database): DynamicModule {
+    const auth = AuthModule.forRoot(config);
     return {
       module: AppModule,
       imports: [
@@ -26,7 +28,8 @@ export class AppModule {
         LoggingModule.forRoot(config.app),
         DatabaseModule.forRoot(database),
         HealthModule,
-        AuthModule.forRoot(config),
+        auth,
+        DeploymentsModule.forRoot(config, auth),
       ],
     };
   }

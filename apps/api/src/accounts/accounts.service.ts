@@ -1,5 +1,5 @@
 import type { LinkedAccountView } from '@launchpad/shared-api-types';
-import { and, eq } from 'drizzle-orm';
+import { type SQL, and, eq } from 'drizzle-orm';
 import type { ProviderName } from '../config/providers.config';
 import type { LaunchpadDb } from '../database/database';
 import { type LinkedAccount, linkedAccounts, users } from '../database/schema';
@@ -155,8 +155,21 @@ export class AccountsService {
    * marks the accounts as needing a new sign-in. The links themselves stay.
    */
   async releaseTokens(userId: string): Promise<HeldTokens[]> {
+    return this.release(
+      eq(linkedAccounts.userId, userId),
+      'You logged out; sign in with this provider again to use it.',
+    );
+  }
+
+  /** The same for one account (deploy-only mode, after its deployment). */
+  async releaseAccountTokens(accountId: string, reason: string): Promise<HeldTokens | undefined> {
+    const [held] = await this.release(eq(linkedAccounts.id, accountId), reason);
+    return held;
+  }
+
+  private async release(where: SQL, reason: string): Promise<HeldTokens[]> {
     return this.db.transaction(async (tx) => {
-      const rows = await tx.select().from(linkedAccounts).where(eq(linkedAccounts.userId, userId));
+      const rows = await tx.select().from(linkedAccounts).where(where);
       const held = rows.filter((r) => r.accessTokenSealed !== null).map((r) => this.open(r));
       await tx
         .update(linkedAccounts)
@@ -165,10 +178,10 @@ export class AccountsService {
           refreshTokenSealed: null,
           accessTokenExpiresAt: null,
           status: 'needs_relink',
-          statusReason: 'You logged out; sign in with this provider again to use it.',
+          statusReason: reason,
           updatedAt: new Date(),
         })
-        .where(eq(linkedAccounts.userId, userId));
+        .where(where);
       return held;
     });
   }

@@ -110,7 +110,7 @@ export class AuthModule {
       module: AuthModule,
       controllers: [AuthController, SessionController, AccountsController],
       providers,
-      exports: [TokenVault, AccountsService, SessionService, SignedInGuard],
+      exports: [TokenVault, AccountsService, SessionService, SignedInGuard, RevocationService],
     };
   }
 }

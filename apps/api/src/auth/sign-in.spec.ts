@@ -13,10 +13,9 @@ import type { Database } from '../database/database';
 import { DATABASE } from '../database/database.module';
 import { linkedAccounts, oauthStates, users } from '../database/schema';
 import { type SandboxProcess, startSandbox } from '../testing/sandbox-process';
+import { type Agent, consent, signIn, start } from '../testing/sign-in-flow';
 import { testConfig } from '../testing/test-config';
 import { type TestDatabase, createTestDatabase } from '../testing/test-database';
-
-type Agent = ReturnType<typeof request.agent>;
 
 interface AuditGrant {
   provider: ProviderName;
@@ -71,52 +70,6 @@ describe('sign-in with Linode and DigitalOcean', () => {
     users: (await database.db.select().from(users)).length,
     accounts: (await database.db.select().from(linkedAccounts)).length,
   });
-
-  /** GET /api/auth/:provider → the sandbox's authorize URL (and the state cookie in the agent). */
-  async function start(agent: Agent, provider: ProviderName): Promise<URL> {
-    const res = await agent.get(`/api/auth/${provider}`).expect(303);
-    return new URL(res.headers['location'] as string);
-  }
-
-  /** The person's decision at the sandbox consent page; returns the callback path and query. */
-  async function consent(
-    authorize: URL,
-    options: { decision?: 'approve' | 'deny'; keep?: (scope: string) => boolean } = {},
-  ): Promise<string> {
-    const page = await (await fetch(authorize)).text();
-    const form = new URLSearchParams();
-    for (const [, name, value] of page.matchAll(/type="hidden" name="([^"]+)" value="([^"]*)"/g)) {
-      form.append(name ?? '', (value ?? '').replace(/&amp;/g, '&'));
-    }
-    form.append('user', /name="user" value="([^"]+)"/.exec(page)?.[1] ?? '');
-    for (const [, scope] of page.matchAll(/name="scope" value="([^"]+)"/g)) {
-      if (scope && (options.keep ?? (() => true))(scope)) form.append('scope', scope);
-    }
-    form.append('decision', options.decision ?? 'approve');
-    const back = await fetch(`${authorize.origin}${authorize.pathname}`, {
-      method: 'POST',
-      body: form,
-      redirect: 'manual',
-    });
-    const location = new URL(back.headers.get('location') ?? 'about:blank');
-    expect(location.origin).toBe('http://localhost:3000');
-    return `${location.pathname}${location.search}`;
-  }
-
-  /** Signs in (or links); returns where the API sent the browser, and the new session cookie. */
-  async function signIn(
-    agent: Agent,
-    provider: ProviderName,
-  ): Promise<{ location: string; sessionCookie: string }> {
-    const callback = await consent(await start(agent, provider));
-    const res = await agent.get(callback).expect(303);
-    const setCookies = (res.headers['set-cookie'] ?? []) as unknown as string[];
-    const sessionCookie = setCookies.find((c) => c.startsWith('launchpad_session=')) ?? '';
-    return {
-      location: res.headers['location'] as string,
-      sessionCookie: sessionCookie.split(';')[0] ?? '',
-    };
-  }
 
   const session = async (agent: Agent) =>
     (await agent.get('/api/session').expect(200)).body as SessionView;

@@ -1,5 +1,5 @@
 import { type AppConfig, loadAppConfig } from './app.config';
-import { type ApplicationsConfig, loadApplicationsConfig } from './applications.config';
+import { type DeploymentsConfig, loadDeploymentsConfig } from './deployments.config';
 import { type DatabaseConfig, loadDatabaseConfig } from './database.config';
 import type { Env } from './env';
 import { type ProvidersConfig, loadProvidersConfig } from './providers.config';
@@ -13,7 +13,7 @@ export interface LaunchpadConfig {
   secrets: SecretsConfig;
   providers: ProvidersConfig;
   sessions: SessionsConfig;
-  applications: ApplicationsConfig;
+  deployments: DeploymentsConfig;
 }
 
 /** Reads and validates the whole configuration; throws ConfigError naming the first bad variable. */
@@ -28,6 +28,6 @@ export async function loadLaunchpadConfig(env: Env = process.env): Promise<Launc
     secrets,
     providers,
     sessions: loadSessionsConfig(env),
-    applications: loadApplicationsConfig(env),
+    deployments: loadDeploymentsConfig(env),
   };
 }

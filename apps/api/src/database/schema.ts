@@ -1,4 +1,13 @@
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /**
  * The one schema of PGlite and PostgreSQL alike. After a change here run
@@ -95,5 +104,54 @@ export const pendingRevocations = pgTable('pending_revocations', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * A server being deployed. Written before the provider is called and always driven to a final
+ * state (`running`, or `failed` with the reason) by whichever instance holds its lease, also
+ * after a restart. The root password is never stored.
+ */
+export const deployments = pgTable(
+  'deployments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id').references(() => linkedAccounts.id, { onDelete: 'set null' }),
+    provider: text('provider', { enum: ['linode', 'digitalocean'] }).notNull(),
+    application: text('application').notNull(),
+    label: text('label').notNull(),
+    plan: text('plan').notNull(),
+    region: text('region').notNull(),
+    image: text('image').notNull(),
+    status: text('status', {
+      enum: ['queued', 'provisioning', 'booting', 'running', 'failed'],
+    }).notNull(),
+    message: text('message'),
+    serverId: text('server_id'),
+    ipv4: text('ipv4'),
+    ipv6: text('ipv6'),
+    monthlyPrice: doublePrecision('monthly_price'),
+    /** The client's Idempotency-Key and a hash of the request it came with. */
+    idempotencyKey: text('idempotency_key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    /** Bumped at every change; the events stream's event id. */
+    version: integer('version').notNull().default(1),
+    pollAttempts: integer('poll_attempts').notNull().default(0),
+    nextPollAt: timestamp('next_poll_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Held by the request creating the server, then by the instance polling it. */
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    /** Not running by then: failed. */
+    deadlineAt: timestamp('deadline_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('deployments_idempotency').on(table.userId, table.idempotencyKey),
+    index('deployments_user').on(table.userId),
+    index('deployments_due').on(table.status, table.nextPollAt),
+  ],
+);
+
 export type LinkedAccount = typeof linkedAccounts.$inferSelect;
+export type Deployment = typeof deployments.$inferSelect;
 export type Session = typeof sessions.$inferSelect;

@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { PROVIDER_LABELS } from '@launchpad/shared-api-types';
+import { UnknownApplicationError } from '../catalog/catalog.service';
 import { ProviderApiError } from '../providers/provider-http';
 import { AccountNeedsRelinkError, TokenRefreshUnavailableError } from '../vault/token-vault';
 
@@ -27,6 +28,11 @@ export function domainErrorToHttp(
   if (error instanceof TokenRefreshUnavailableError) {
     return {
       exception: new HttpException({ error: 'provider_unavailable', message: error.message }, 503),
+    };
+  }
+  if (error instanceof UnknownApplicationError) {
+    return {
+      exception: new HttpException({ error: 'unknown_application', message: error.message }, 404),
     };
   }
   if (!(error instanceof ProviderApiError)) return undefined;

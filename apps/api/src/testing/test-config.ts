@@ -5,7 +5,7 @@ import type { LaunchpadConfig } from '../config/launchpad-config';
 import { loadProvidersConfig } from '../config/providers.config';
 import { encryptionKeyId } from '../config/secrets.config';
 import { loadSessionsConfig } from '../config/sessions.config';
-import { loadApplicationsConfig } from '../config/applications.config';
+import { loadDeploymentsConfig } from '../config/deployments.config';
 
 /** A complete configuration for in-process tests: quiet logs, throwaway secrets. */
 export function testConfig(
@@ -32,6 +32,6 @@ export function testConfig(
     },
     providers: loadProvidersConfig({}),
     sessions: loadSessionsConfig({}),
-    applications: loadApplicationsConfig({}),
+    deployments: loadDeploymentsConfig({}),
   };
 }

@@ -8,14 +8,16 @@ import {
 import { ConfigError } from './config-error';
 import { type Env, parseEnv } from './env';
 
-export interface ApplicationsConfig {
+export interface DeploymentsConfig {
   applications: ApplicationDefinition[];
   /** Public catalog data (plans, regions, images, StackScripts) is refetched after this long. */
   catalogTtlMs: number;
+  /** Revoke the provider token once a deployment ends (as the Install-on-Linode guide does). */
+  deployOnly: boolean;
 }
 
-/** The deployable applications: built in, or your own from APPLICATIONS_FILE (a JSON array). */
-export function loadApplicationsConfig(env: Env): ApplicationsConfig {
+/** The deployable applications (built in, or your own from APPLICATIONS_FILE) and deploy options. */
+export function loadDeploymentsConfig(env: Env): DeploymentsConfig {
   const vars = parseEnv(
     {
       APPLICATIONS_FILE: z.string().min(1).optional(),
@@ -24,6 +26,7 @@ export function loadApplicationsConfig(env: Env): ApplicationsConfig {
         .min(1, 'must be at least 1')
         .max(1440, 'must be at most 1440 (a day)')
         .default(10),
+      DEPLOY_ONLY: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
     },
     env,
   );
@@ -46,5 +49,9 @@ export function loadApplicationsConfig(env: Env): ApplicationsConfig {
     }
     applications = result.data as ApplicationDefinition[];
   }
-  return { applications, catalogTtlMs: vars.CATALOG_TTL_MINUTES * 60_000 };
+  return {
+    applications,
+    catalogTtlMs: vars.CATALOG_TTL_MINUTES * 60_000,
+    deployOnly: vars.DEPLOY_ONLY === 'true',
+  };
 }

@@ -1,0 +1,112 @@
+import type {
+  ApiFieldError,
+  CatalogView,
+  DeploymentRequest,
+  FieldView,
+} from '@launchpad/shared-api-types';
+import { z } from 'zod';
+
+/** Linode: 3–64, a letter first, no `--`, `__` or `..` (linode.md §2.7). */
+const LINODE_LABEL = /^[a-zA-Z]((?!--|__|\.\.)[a-zA-Z0-9-_.])+$/;
+/** DigitalOcean droplet names (digitalocean.md §2.7). */
+const DROPLET_NAME = /^[a-zA-Z0-9]?[a-z0-9A-Z.-]*[a-z0-9A-Z]$/;
+
+export const deploymentRequestSchema = z.object({
+  provider: z.enum(['linode', 'digitalocean']),
+  application: z.string().min(1).max(64),
+  plan: z.string().min(1).max(100),
+  region: z.string().min(1).max(100),
+  image: z.string().min(1).max(200),
+  label: z.string().max(255),
+  fields: z.record(z.string().max(200), z.string().max(10_000)).optional(),
+});
+
+/** The shape, before the catalog is known: field errors for a malformed body. */
+export function parseDeploymentRequest(
+  body: unknown,
+): { value: DeploymentRequest } | { errors: ApiFieldError[] } {
+  const result = deploymentRequestSchema.safeParse(body);
+  if (result.success) return { value: result.data };
+  return {
+    errors: result.error.issues.map((issue) => ({
+      field: issue.path.join('.') || 'body',
+      message: issue.message,
+    })),
+  };
+}
+
+function checkField(field: FieldView, value: string | undefined): string | undefined {
+  if (value === undefined || value === '') {
+    return field.required ? `${field.label} is required.` : undefined;
+  }
+  if (field.kind === 'oneof' && !field.options.includes(value)) {
+    return `${field.label} must be one of ${field.options.join(', ')}.`;
+  }
+  if (field.kind === 'manyof' && value.split(',').some((v) => !field.options.includes(v))) {
+    return `${field.label} takes a comma-separated list drawn from ${field.options.join(', ')}.`;
+  }
+  return undefined;
+}
+
+/**
+ * The provider's own rules, checked before calling it, each with the field it concerns: the
+ * label pattern, a plan offered in the region, an image the application supports, and the
+ * application's fields (required, one-of, many-of, nothing unknown).
+ */
+export function validateDeployment(
+  input: DeploymentRequest,
+  catalog: CatalogView,
+): ApiFieldError[] {
+  const errors: ApiFieldError[] = [];
+  const add = (field: string, message: string) => errors.push({ field, message });
+  if (input.provider === 'linode') {
+    if (input.label.length < 3 || input.label.length > 64) {
+      add('label', 'Label must contain between 3 and 64 characters.');
+    } else if (!LINODE_LABEL.test(input.label)) {
+      add(
+        'label',
+        'Label must begin with a letter and contain only letters, digits, -, _ and ., with no --, __ or .. in a row.',
+      );
+    }
+  } else if (input.label.length < 1 || !DROPLET_NAME.test(input.label)) {
+    add(
+      'label',
+      'Name may contain only letters, digits, . and -, and must end with a letter or digit.',
+    );
+  }
+  const plan = catalog.plans.find((p) => p.id === input.plan);
+  if (!plan) add('plan', `There is no plan "${input.plan}".`);
+  if (!catalog.regions.some((r) => r.id === input.region)) {
+    add('region', `There is no region "${input.region}".`);
+  } else if (plan && !plan.regions.includes(input.region)) {
+    add('region', `${plan.label} is not offered in ${input.region}.`);
+  }
+  if (!catalog.images.some((i) => i.id === input.image)) {
+    add('image', `${catalog.application.name} cannot be deployed on the image "${input.image}".`);
+  }
+  const values = input.fields ?? {};
+  for (const field of catalog.fields) {
+    const problem = checkField(field, values[field.name]);
+    if (problem) add(`fields.${field.name}`, problem);
+  }
+  for (const name of Object.keys(values)) {
+    if (!catalog.fields.some((f) => f.name === name)) {
+      add(`fields.${name}`, `${catalog.application.name} has no field "${name}".`);
+    }
+  }
+  return errors;
+}
+
+/** Defaults filled in for what the person left empty. */
+export function fieldValues(
+  input: DeploymentRequest,
+  catalog: CatalogView,
+): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const field of catalog.fields) {
+    const value = input.fields?.[field.name];
+    if (value !== undefined && value !== '') values[field.name] = value;
+    else if (field.default !== null) values[field.name] = field.default;
+  }
+  return values;
+}

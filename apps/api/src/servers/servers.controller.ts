@@ -1,0 +1,49 @@
+import { Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { ServerActionResult, ServerList, ServerView } from '@launchpad/shared-api-types';
+import { providerParam } from '../auth/auth.controller';
+import type { CurrentSession } from '../sessions/session.service';
+import { SignedIn, SignedInGuard } from '../sessions/signed-in.guard';
+import { ServersService } from './servers.service';
+
+/** All servers of all linked accounts; reboot and delete (scopes: action-scopes.ts). */
+@ApiTags('servers')
+@Controller('api/servers')
+@UseGuards(SignedInGuard)
+export class ServersController {
+  constructor(private readonly servers: ServersService) {}
+
+  @Get()
+  list(@SignedIn() current: CurrentSession): Promise<ServerList> {
+    return this.servers.list(current.session.userId);
+  }
+
+  @Get(':provider/:id')
+  get(
+    @SignedIn() current: CurrentSession,
+    @Param('provider') provider: string,
+    @Param('id') id: string,
+  ): Promise<ServerView> {
+    return this.servers.get(current.session.userId, providerParam(provider), id);
+  }
+
+  @Post(':provider/:id/reboot')
+  @HttpCode(202)
+  reboot(
+    @SignedIn() current: CurrentSession,
+    @Param('provider') provider: string,
+    @Param('id') id: string,
+  ): Promise<ServerActionResult> {
+    return this.servers.reboot(current.session.userId, providerParam(provider), id);
+  }
+
+  @Delete(':provider/:id')
+  @HttpCode(202)
+  delete(
+    @SignedIn() current: CurrentSession,
+    @Param('provider') provider: string,
+    @Param('id') id: string,
+  ): Promise<ServerActionResult> {
+    return this.servers.delete(current.session.userId, providerParam(provider), id);
+  }
+}
