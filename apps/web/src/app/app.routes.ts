@@ -37,6 +37,24 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./accounts/accounts-page').then((m) => m.AccountsPage),
   },
   {
+    path: 'servers',
+    title: 'Servers · Launchpad',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./servers/servers-page').then((m) => m.ServersPage),
+  },
+  {
+    path: 'deploy',
+    title: 'Deploy · Launchpad',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./deploy/deploy-page').then((m) => m.DeployPage),
+  },
+  {
+    path: 'deployments/:id',
+    title: 'Deployment · Launchpad',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./deploy/deployment-page').then((m) => m.DeploymentPage),
+  },
+  {
     path: '**',
     title: 'Page not found · Launchpad',
     loadComponent: () => import('./not-found/not-found-page').then((m) => m.NotFoundPage),

@@ -1,9 +1,11 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { SessionService } from '../core/session/session-service';
 import { SystemStatus } from './system-status';
 
 @Component({
   selector: 'lp-home-page',
-  imports: [SystemStatus],
+  imports: [SystemStatus, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="intro">
@@ -17,6 +19,14 @@ import { SystemStatus } from './system-status';
         All your servers, across both providers, live on one dashboard. Your provider tokens stay on
         this server, encrypted, and are revoked when you log out.
       </p>
+      <div class="actions">
+        @if (session.view()) {
+          <a class="button" routerLink="/servers">Your servers</a>
+          <a routerLink="/deploy">Deploy a server</a>
+        } @else if (session.state().kind === 'signed_out') {
+          <a class="button" routerLink="/sign-in">Sign in to start</a>
+        }
+      </div>
     </section>
     <lp-system-status />
   `,
@@ -29,6 +39,19 @@ import { SystemStatus } from './system-status';
       line-height: 1.2;
       margin: 0 0 1rem;
     }
+    .actions {
+      display: flex;
+      gap: 1rem;
+      align-items: center;
+    }
+    .button {
+      padding: 0.55rem 1.1rem;
+      border-radius: 0.5rem;
+      background: var(--lp-accent);
+      color: #fff;
+      font-weight: 600;
+      text-decoration: none;
+    }
     p {
       max-width: 40rem;
       color: var(--lp-text-soft);
@@ -36,4 +59,6 @@ import { SystemStatus } from './system-status';
     }
   `,
 })
-export class HomePage {}
+export class HomePage {
+  protected readonly session = inject(SessionService);
+}
