@@ -150,4 +150,23 @@ describe('sandbox control API and state', () => {
       ['ada-build-box', 'running'],
     ]);
   });
+
+  it('seeds N running servers per provider for chosen demo users, and refuses bad counts', async () => {
+    const res = await control('/seed', 'POST', { count: 3, linodeOwner: 'linode-linus' });
+    expect(await res.json()).toEqual({ seeded: { linodes: 3, droplets: 3 } });
+    const { accessToken } = sandbox.tokens.issue({
+      provider: 'linode',
+      clientId: 'c',
+      userId: 'linode-linus',
+      scopes: ['*'],
+    });
+    const list = await (
+      await fetch(`${base}/linode/api/v4/linode/instances`, {
+        headers: { Authorization: `Bearer ${accessToken}` },
+      })
+    ).json();
+    expect(list.results).toBe(3);
+    expect((await control('/seed', 'POST', { count: 0 })).status).toBe(400);
+    expect((await control('/seed', 'POST', { count: 1, linodeOwner: 'nobody' })).status).toBe(400);
+  });
 });

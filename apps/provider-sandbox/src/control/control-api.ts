@@ -4,7 +4,8 @@ import type { TokenService } from '../oauth/tokens';
 import type { SandboxClock } from '../state/clock';
 import { DEFAULT_SETTINGS, type Settings } from '../state/sandbox-state';
 import type { StateStore } from '../state/state-store';
-import { seedDemoServers } from './demo-servers';
+import { type BulkSeed, seedBulkServers, seedDemoServers } from './demo-servers';
+import { findUser } from '../seed/demo-accounts';
 import { type FaultInjector, sendFaults } from './faults';
 
 export const controlErrors = {
@@ -41,6 +42,28 @@ async function objectBody(exchange: Exchange): Promise<Record<string, unknown>> 
   return body as Record<string, unknown>;
 }
 
+function bulkSeed(body: Record<string, unknown>): BulkSeed {
+  const {
+    count,
+    linodeOwner = 'linode-ada',
+    dropletOwner = 'b7a1c3d4-5e6f-4a8b-9c0d-1e2f3a4b5c6d',
+  } = body;
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > 10_000) {
+    throw new ClientError(400, 'count must be a whole number between 1 and 10000');
+  }
+  const owner = (id: unknown, provider: string) => {
+    const user = typeof id === 'string' ? findUser(id) : undefined;
+    if (user?.provider !== provider)
+      throw new ClientError(400, `Unknown ${provider} demo user: ${String(id)}`);
+    return user.id;
+  };
+  return {
+    count,
+    linodeOwner: owner(linodeOwner, 'linode'),
+    dropletOwner: owner(dropletOwner, 'digitalocean'),
+  };
+}
+
 /** `/_sandbox`: the sandbox's own control surface for tests and demos. */
 export function controlRealm({ startedAt, store, clock, faults, tokens }: ControlContext): Realm {
   return {
@@ -60,10 +83,15 @@ export function controlRealm({ startedAt, store, clock, faults, tokens }: Contro
         faults.clear();
         sendJson(res, 200, { status: 'reset' });
       }),
-      route('POST', '/seed', ({ res }) => {
-        const seeded = seedDemoServers(store.state, clock.now());
+      // No body: a few demo servers for ada and Sammy. {"count": N, …}: N each, for benchmarks.
+      route('POST', '/seed', async (exchange) => {
+        const body = await objectBody(exchange);
+        const seeded =
+          body['count'] === undefined
+            ? seedDemoServers(store.state, clock.now())
+            : seedBulkServers(store.state, clock.now(), bulkSeed(body));
         store.changed();
-        sendJson(res, 201, { seeded });
+        sendJson(exchange.res, 201, { seeded });
       }),
       route('GET', '/settings', ({ res }) => sendJson(res, 200, store.state.settings)),
       // Shorter token lifetimes exercise Launchpad's refresh logic.

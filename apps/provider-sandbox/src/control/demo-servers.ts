@@ -72,3 +72,57 @@ export function seedDemoServers(
   }
   return { linodes: linodes.length, droplets: droplets.length };
 }
+
+export interface BulkSeed {
+  /** Servers to create per provider. */
+  count: number;
+  linodeOwner: string;
+  dropletOwner: string;
+}
+
+/**
+ * `POST /_sandbox/seed {"count": N, "linodeOwner": …, "dropletOwner": …}`: N running Linodes
+ * and N running droplets for two demo users (benchmarks of the dashboard list thousands).
+ */
+export function seedBulkServers(
+  state: SandboxState,
+  now: number,
+  seed: BulkSeed,
+): { linodes: number; droplets: number } {
+  const createdAt = now - 3_600_000;
+  for (let n = 1; n <= seed.count; n++) {
+    const id = state.linode.nextId++;
+    state.linode.instances.push({
+      ownerId: seed.linodeOwner,
+      label: `bulk-${n}`,
+      group: '',
+      type: 'g6-nanode-1',
+      region: 'us-east',
+      image: 'linode/debian12',
+      tags: ['bulk'],
+      createdAt: createdAt - n,
+      booted: true,
+      rebootedAt: null,
+      stackscriptId: null,
+      hasUserData: false,
+      id,
+      ...linodeAddresses(id),
+    });
+    const dropletId = state.digitalocean.nextId++;
+    state.digitalocean.droplets.push({
+      ownerId: seed.dropletOwner,
+      name: `bulk-${n}`,
+      size: 's-1vcpu-1gb',
+      region: 'nyc3',
+      image: 'ubuntu-24-04-x64',
+      tags: ['bulk'],
+      createdAt: createdAt - n,
+      powered: true,
+      actionAt: null,
+      userData: null,
+      id: dropletId,
+      ...dropletAddresses(dropletId),
+    });
+  }
+  return { linodes: seed.count, droplets: seed.count };
+}

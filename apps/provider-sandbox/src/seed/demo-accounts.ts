@@ -4,6 +4,7 @@ import type { DemoUser, OAuthClient } from '../state/sandbox-state';
 export const DEMO_USERS: DemoUser[] = [
   { id: 'linode-ada', provider: 'linode', username: 'ada', email: 'ada@example.com' },
   { id: 'linode-grace', provider: 'linode', username: 'grace', email: 'grace@example.com' },
+  { id: 'linode-linus', provider: 'linode', username: 'linus', email: 'linus@example.com' },
   {
     id: 'b7a1c3d4-5e6f-4a8b-9c0d-1e2f3a4b5c6d',
     provider: 'digitalocean',
@@ -17,6 +18,13 @@ export const DEMO_USERS: DemoUser[] = [
     username: 'Jamie Droplet',
     email: 'jamie@example.com',
     team: { uuid: 'f0e1d2c3-b4a5-4968-8776-655443322110', name: 'Jamie’s Team' },
+  },
+  {
+    id: '4c5d6e7f-8091-4a2b-8c3d-4e5f60718293',
+    provider: 'digitalocean',
+    username: 'Riley Reef',
+    email: 'riley@example.com',
+    team: { uuid: '9a8b7c6d-5e4f-4321-8fed-cba987654321', name: 'Riley’s Team' },
   },
 ];
 
