@@ -22,8 +22,11 @@ import type { TokenVault } from '../vault/token-vault';
 import { fieldValues, parseDeploymentRequest, validateDeployment } from './deployment-input';
 import { generateRootPassword } from './root-password';
 
-/** How long the creating request holds a deployment before the workers may take it over. */
-export const CREATE_LEASE_MS = 60_000;
+/**
+ * How long the creating request holds a deployment before the workers may take it over: the
+ * provider call's own timeout (20 s) and a margin. A process killed mid-call is replaced then.
+ */
+export const CREATE_LEASE_MS = 30_000;
 /** A deployment not running by then has failed. */
 export const DEPLOYMENT_DEADLINE_MS = 15 * 60_000;
 
