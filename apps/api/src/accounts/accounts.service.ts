@@ -99,12 +99,20 @@ export class AccountsService {
   }
 
   async list(userId: string): Promise<LinkedAccountView[]> {
-    const rows = await this.db
+    return (await this.rows(userId)).map((row) => this.view(row));
+  }
+
+  /** The user's linked accounts as stored (sealed tokens included), oldest first. */
+  rows(userId: string): Promise<LinkedAccount[]> {
+    return this.db
       .select()
       .from(linkedAccounts)
       .where(eq(linkedAccounts.userId, userId))
       .orderBy(linkedAccounts.createdAt);
-    return rows.map((row) => ({
+  }
+
+  view(row: LinkedAccount): LinkedAccountView {
+    return {
       id: row.id,
       provider: row.provider,
       username: row.username,
@@ -113,7 +121,7 @@ export class AccountsService {
       accessTokenExpiresAt: row.accessTokenExpiresAt?.toISOString() ?? null,
       status: row.status,
       statusReason: row.statusReason,
-    }));
+    };
   }
 
   /** The plaintext tokens of one of the user's accounts, for calls to the provider. */

@@ -9,6 +9,9 @@ import { SpaFallback, isApiPath } from './spa-fallback';
 /** HTTP concerns of the whole app: body limits, the built SPA, and the one exception filter. */
 export function configureHttp(app: NestExpressApplication, config: AppConfig): void {
   app.disable('x-powered-by');
+  // API answers are not cached (no-store where it matters); hashing every body for an ETag
+  // costs milliseconds on large lists for nothing.
+  app.set('etag', false);
   app.set('trust proxy', 'loopback');
   // First of all, so that even a body the parsers reject gets an id in its answer and log line.
   app.use((req: Request, res: Response, next: NextFunction) => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type {
   FieldView,
   ImageView,
@@ -73,4 +74,53 @@ export async function inBatches<T>(tasks: (() => Promise<T>)[], limit = 8): Prom
   };
   await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
   return results;
+}
+
+/**
+ * Every page of a paginated collection. The first page tells how many there are; `hint` (how
+ * many there were last time) lets the others be asked for at the same moment instead of one
+ * round trip later. Pages asked for beyond the real count are dropped unread — Linode answers
+ * a page past the end with the last page again (linode.md §2.2).
+ */
+export async function fetchAllPages<P>(
+  fetchPage: (page: number) => Promise<P>,
+  pagesOf: (first: P) => number,
+  hint = 1,
+): Promise<P[]> {
+  const guess = Math.max(1, Math.min(hint, 50));
+  const first = fetchPage(1);
+  const speculative = Array.from({ length: guess - 1 }, (_, i) => fetchPage(i + 2));
+  // Failures of pages that turn out not to exist must not surface as unhandled rejections.
+  for (const page of speculative) page.catch(() => undefined);
+  const head = await first;
+  const pages = Math.max(1, pagesOf(head));
+  const rest = await inBatches(
+    Array.from({ length: pages - 1 }, (_, i) => () => speculative[i] ?? fetchPage(i + 2)),
+  );
+  return [head, ...rest];
+}
+
+/** The hint's key: the collection and whose it is (a digest of the token, never the token). */
+export function pageHintKey(path: string, token: string | undefined): string {
+  return `${path} ${token ? createHash('sha256').update(token).digest('base64url').slice(0, 16) : ''}`;
+}
+
+/** How many pages each collection had last time, per caller key (bounded, in memory). */
+export class PageCountHints {
+  private readonly hints = new Map<string, number>();
+
+  constructor(private readonly limit = 10_000) {}
+
+  get(key: string): number {
+    return this.hints.get(key) ?? 1;
+  }
+
+  set(key: string, pages: number): void {
+    this.hints.delete(key);
+    this.hints.set(key, pages);
+    if (this.hints.size > this.limit) {
+      const oldest = this.hints.keys().next().value;
+      if (oldest !== undefined) this.hints.delete(oldest);
+    }
+  }
 }

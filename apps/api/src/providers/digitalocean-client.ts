@@ -5,7 +5,7 @@ import type {
   ProviderCatalog,
   ProviderServer,
 } from './cloud-provider';
-import { inBatches } from './cloud-provider';
+import { PageCountHints, fetchAllPages, pageHintKey } from './cloud-provider';
 import type { ProviderHttp } from './provider-http';
 
 interface Droplet {
@@ -48,7 +48,10 @@ function toServer(droplet: Droplet): ProviderServer {
     region: droplet.region?.slug ?? '',
     plan: droplet.size_slug,
     image: droplet.image?.slug ?? droplet.image?.name ?? null,
-    createdAt: new Date(droplet.created_at).toISOString(),
+    // `2020-07-21T18:37:44Z` as ISO 8601 with milliseconds, without a Date for each droplet.
+    createdAt: /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(droplet.created_at)
+      ? `${droplet.created_at.slice(0, -1)}.000Z`
+      : new Date(droplet.created_at).toISOString(),
     tags: droplet.tags ?? [],
   };
 }
@@ -57,9 +60,11 @@ function toServer(droplet: Droplet): ProviderServer {
 export class DigitalOceanClient implements CloudProviderClient {
   readonly provider = 'digitalocean' as const;
 
+  private readonly hints = new PageCountHints();
+
   constructor(private readonly http: ProviderHttp) {}
 
-  /** Every page: `meta.total` on the first tells how many, the rest are fetched at once. */
+  /** Every page (200 a page, the most DigitalOcean serves); `meta.total` tells how many. */
   private async all<T>(
     path: string,
     root: string,
@@ -73,12 +78,14 @@ export class DigitalOceanClient implements CloudProviderClient {
         token,
         query: { ...query, page: n, per_page: PER_PAGE },
       });
-    const first = await page(1);
-    const pages = Math.ceil((first.meta?.total ?? 0) / PER_PAGE);
-    const rest = await inBatches(
-      Array.from({ length: Math.max(0, pages - 1) }, (_, i) => () => page(i + 2)),
+    const key = pageHintKey(path, token);
+    const pages = await fetchAllPages(
+      page,
+      (first) => Math.ceil((first.meta?.total ?? 0) / PER_PAGE),
+      this.hints.get(key),
     );
-    return [first, ...rest].flatMap((p) => (Array.isArray(p[root]) ? (p[root] as T[]) : []));
+    this.hints.set(key, pages.length);
+    return pages.flatMap((p) => (Array.isArray(p[root]) ? (p[root] as T[]) : []));
   }
 
   async catalog(token: string | undefined): Promise<ProviderCatalog> {

@@ -6,7 +6,7 @@ import type {
   ProviderCatalog,
   ProviderServer,
 } from './cloud-provider';
-import { inBatches } from './cloud-provider';
+import { PageCountHints, fetchAllPages, pageHintKey } from './cloud-provider';
 import type { ProviderHttp } from './provider-http';
 
 interface Page<T> {
@@ -48,8 +48,14 @@ const STATUS: Record<string, ServerStatus> = {
   deleting: 'deleting',
 };
 
-/** Linode times are UTC without a zone (`2018-01-02T03:04:05`, linode.md §2.1). */
-const utc = (time: string) => (/[zZ]|[+-]\d\d:?\d\d$/.test(time) ? time : `${time}Z`);
+/**
+ * Linode times are UTC without a zone (`2018-01-02T03:04:05`, linode.md §2.1): as ISO 8601 UTC
+ * by appending, without a Date round trip for each of thousands of servers.
+ */
+const utc = (time: string) =>
+  /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/.test(time)
+    ? `${time}.000Z`
+    : new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(time) ? time : `${time}Z`).toISOString();
 
 function toServer(instance: LinodeInstance): ProviderServer {
   return {
@@ -62,7 +68,7 @@ function toServer(instance: LinodeInstance): ProviderServer {
     region: instance.region,
     plan: instance.type,
     image: instance.image,
-    createdAt: new Date(utc(instance.created)).toISOString(),
+    createdAt: utc(instance.created),
     tags: instance.tags ?? [],
   };
 }
@@ -84,22 +90,26 @@ export function udfToField(udf: LinodeUdf): FieldView {
 export class LinodeClient implements CloudProviderClient {
   readonly provider = 'linode' as const;
 
+  private readonly hints = new PageCountHints();
+
   constructor(private readonly http: ProviderHttp) {}
 
-  /** Every page: the first tells how many there are, the rest are fetched at once. */
+  /** Every page (500 a page, the most Linode serves), asked for at once when the count is known. */
   private async all<T>(path: string, token?: string): Promise<T[]> {
-    const page = (n: number) =>
-      this.http.request<Page<T>>({
-        method: 'GET',
-        path,
-        token,
-        query: { page: n, page_size: 500 },
-      });
-    const first = await page(1);
-    const rest = await inBatches(
-      Array.from({ length: Math.max(0, first.pages - 1) }, (_, i) => () => page(i + 2)),
+    const key = pageHintKey(path, token);
+    const pages = await fetchAllPages(
+      (n) =>
+        this.http.request<Page<T>>({
+          method: 'GET',
+          path,
+          token,
+          query: { page: n, page_size: 500 },
+        }),
+      (first) => first.pages,
+      this.hints.get(key),
     );
-    return [first, ...rest].flatMap((p) => p.data);
+    this.hints.set(key, pages.length);
+    return pages.flatMap((p) => p.data);
   }
 
   async catalog(): Promise<ProviderCatalog> {

@@ -64,15 +64,20 @@ export class TokenVault {
 
   /** A usable access token of the account, refreshed first when it is about to expire. */
   async accessToken(accountId: string): Promise<string> {
-    return this.obtain(accountId, undefined);
+    return this.obtain(accountId, undefined, undefined);
   }
 
   /**
    * Runs `call` with the account's access token. When the provider answers 401 (the token died
    * early: the provider's clock, a revocation), refreshes once and retries.
    */
-  async withAccessToken<T>(accountId: string, call: (token: string) => Promise<T>): Promise<T> {
-    const token = await this.accessToken(accountId);
+  async withAccessToken<T>(
+    accountId: string,
+    call: (token: string) => Promise<T>,
+    /** The account's row, when the caller has just read it: saves reading it again. */
+    preloaded?: LinkedAccount,
+  ): Promise<T> {
+    const token = await this.obtain(accountId, undefined, preloaded);
     try {
       return await call(token);
     } catch (error) {
@@ -80,7 +85,7 @@ export class TokenVault {
         error instanceof ProviderUnauthorizedError ||
         (error instanceof ProviderApiError && error.kind === 'unauthorized');
       if (!rejected) throw error;
-      return call(await this.obtain(accountId, token));
+      return call(await this.obtain(accountId, token, undefined));
     }
   }
 
@@ -111,10 +116,16 @@ export class TokenVault {
    * The current token, refreshed when due, or when `rejected` (a token the provider refused)
    * is still the current one.
    */
-  private async obtain(accountId: string, rejected: string | undefined): Promise<string> {
+  private async obtain(
+    accountId: string,
+    rejected: string | undefined,
+    preloaded: LinkedAccount | undefined,
+  ): Promise<string> {
+    let fresh = preloaded;
     const deadline = Date.now() + LEASE_MS + 5_000;
     for (;;) {
-      const row = await this.row(accountId);
+      const row = fresh ?? (await this.row(accountId));
+      fresh = undefined;
       if (!row) throw new AccountNeedsRelinkError(accountId, 'linode', 'The account is gone.');
       const access = this.open(row, 'access');
       if (row.status !== 'active' || access === null) {
