@@ -63,7 +63,12 @@ describe(`AccountsService (${process.env['DATABASE_URL'] ? 'PostgreSQL' : 'PGlit
   it('signs the same person in again: same user, fresh tokens', async () => {
     const first = await accounts.signIn(linode, tokens('old'));
     const again = await accounts.signIn(linode, tokens('new'));
-    expect(again).toEqual(first);
+    expect(again).toMatchObject({ userId: first.userId, accountId: first.accountId });
+    // The tokens replaced are handed back, for the caller to revoke at the provider.
+    expect(again.replaced).toMatchObject({
+      accessToken: tokens('old').accessToken,
+      refreshToken: tokens('old').refreshToken,
+    });
     expect((await accounts.tokensOf(first.userId, first.accountId))?.accessToken).toBe(
       tokens('new').accessToken,
     );

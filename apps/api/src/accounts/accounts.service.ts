@@ -49,7 +49,7 @@ export class AccountsService {
     profile: ProviderProfile,
     tokens: ProviderTokens,
     linkToUserId?: string,
-  ): Promise<{ userId: string; accountId: string }> {
+  ): Promise<{ userId: string; accountId: string; replaced?: HeldTokens }> {
     const sealed = {
       ...this.seal(profile.provider, profile.id, tokens),
       username: profile.username,
@@ -75,7 +75,9 @@ export class AccountsService {
           );
         }
         await tx.update(linkedAccounts).set(sealed).where(eq(linkedAccounts.id, existing.id));
-        return { userId: existing.userId, accountId: existing.id };
+        // The grant these tokens replace is still alive at the provider: the caller revokes it.
+        const replaced = existing.accessTokenSealed ? this.open(existing) : undefined;
+        return { userId: existing.userId, accountId: existing.id, replaced };
       }
       let userId = linkToUserId;
       if (!userId) {

@@ -102,11 +102,13 @@ export class SignInService {
         this.providers[provider],
         tokens.accessToken,
       );
-      const { userId } = await this.accounts.signIn(
+      const { userId, replaced } = await this.accounts.signIn(
         profile,
         tokens,
         outcome.linkUserId ?? undefined,
       );
+      // Signing in again replaces the account's tokens: the old grant must not live on.
+      if (replaced) await this.revocations.revokeHeld(replaced);
       return { kind: 'signed_in', userId, linked: outcome.linkUserId !== null };
     } catch (problem) {
       if (!(problem instanceof ProviderProfileError || problem instanceof AccountConflictError)) {

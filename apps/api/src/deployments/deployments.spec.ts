@@ -352,6 +352,32 @@ describe('deploying and managing servers', () => {
     expect(last).toMatchObject({ status: 'running', serverId: String(server.id) });
   });
 
+  it('in deploy-only mode, gives the provider token back once the deployment has ended', async () => {
+    await app.close();
+    config.deployments = { ...config.deployments, deployOnly: true };
+    await boot();
+    try {
+      agent = request.agent(app.getHttpServer());
+      await signIn(agent, 'linode');
+      csrf = ((await agent.get('/api/session').expect(200)).body as SessionView).csrfToken;
+      const { deployment } = (await deploy({ ...WORDPRESS, label: 'once-only' }).expect(201))
+        .body as DeploymentCreated;
+      expect((await events(deployment.id)).at(-1)?.status).toBe('running');
+      const session = (await agent.get('/api/session').expect(200)).body as SessionView;
+      const linode = session.accounts.find((a) => a.provider === 'linode');
+      expect(linode).toMatchObject({ status: 'needs_relink' });
+      expect(linode?.statusReason).toContain('Deploy-only mode');
+      const audit = (await (await control('/grants?provider=linode')).json()) as {
+        grants: { status: string }[];
+      };
+      expect(audit.grants.map((g) => g.status)).not.toContain('active');
+    } finally {
+      await app.close();
+      config.deployments = { ...config.deployments, deployOnly: false };
+      await boot();
+    }
+  });
+
   it('names the missing provider scope for an action the grant does not cover', async () => {
     await app.close();
     config.providers.digitalocean.scopes =
