@@ -137,4 +137,24 @@ describe('loadLaunchpadConfig', () => {
     );
     expect(await problem({ SESSION_ABSOLUTE_HOURS: 'soon' })).toMatch(/^SESSION_ABSOLUTE_HOURS: /);
   });
+
+  it('reads deployable applications from APPLICATIONS_FILE, and names what is wrong in one', async () => {
+    const file = join(dataDir, 'apps.json');
+    const app = {
+      id: 'static-site',
+      name: 'Static site',
+      description: 'nginx',
+      linode: { stackscriptId: null },
+    };
+    await writeFile(file, JSON.stringify([app]));
+    const config = await load({ APPLICATIONS_FILE: file, DEPLOY_ONLY: 'true' });
+    expect(config.deployments.applications).toEqual([app]);
+    expect(config.deployments.deployOnly).toBe(true);
+    await writeFile(file, JSON.stringify([{ ...app, id: 'Bad Id' }]));
+    expect(await problem({ APPLICATIONS_FILE: file })).toMatch(/^APPLICATIONS_FILE: 0\.id: /);
+    expect(await problem({ APPLICATIONS_FILE: join(dataDir, 'missing.json') })).toMatch(
+      /^APPLICATIONS_FILE: cannot read/,
+    );
+    expect(await problem({ DEPLOY_ONLY: 'yes' })).toMatch(/^DEPLOY_ONLY: /);
+  });
 });
