@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { AuthModule } from './auth/auth.module';
 import { DeploymentsModule } from './deployments/deployments.module';
+import { DeviceModule } from './device/device.module';
 import type { LaunchpadConfig } from './config/launchpad-config';
 import type { Database } from './database/database';
 import { DatabaseModule } from './database/database.module';
@@ -30,6 +31,7 @@ export class AppModule {
         HealthModule,
         auth,
         DeploymentsModule.forRoot(config, auth),
+        DeviceModule.forRoot(config, auth),
       ],
     };
   }

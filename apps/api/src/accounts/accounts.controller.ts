@@ -11,7 +11,7 @@ import {
 import { ApiTags } from '@nestjs/swagger';
 import type { LinkedAccountView, LogoutResult, SessionView } from '@launchpad/shared-api-types';
 import { type CurrentSession, SessionService } from '../sessions/session.service';
-import { SignedIn, SignedInGuard } from '../sessions/signed-in.guard';
+import { RequiresScope, SignedIn, SignedInGuard } from '../sessions/signed-in.guard';
 import { RevocationService } from '../vault/revocations';
 import { AccountsService } from './accounts.service';
 
@@ -26,12 +26,14 @@ export class SessionController {
   ) {}
 
   @Get()
+  @RequiresScope('account:read')
   async current(@SignedIn() current: CurrentSession): Promise<SessionView> {
     const user = await this.accounts.user(current.session.userId);
     if (!user) throw new NotFoundException({ error: 'unauthenticated', message: 'Sign in again.' });
     return {
       user,
-      csrfToken: this.sessions.store.csrfToken(current.session),
+      // A device token needs none (and must not learn the browser's).
+      csrfToken: current.via === 'cookie' ? this.sessions.store.csrfToken(current.session) : '',
       accounts: await this.accounts.list(user.id),
     };
   }
@@ -48,6 +50,7 @@ export class AccountsController {
   ) {}
 
   @Get()
+  @RequiresScope('account:read')
   list(@SignedIn() current: CurrentSession): Promise<LinkedAccountView[]> {
     return this.accounts.list(current.session.userId);
   }

@@ -8,6 +8,7 @@ import { ProviderTokenClient } from '../providers/provider-token-client';
 import { SessionStore } from '../sessions/session-store';
 import { SessionService } from '../sessions/session.service';
 import { SignedInGuard } from '../sessions/signed-in.guard';
+import { OAuthTokensService } from '../device/oauth-tokens.service';
 import { RevocationService } from '../vault/revocations';
 import { TokenCipher } from '../vault/token-cipher';
 import { TokenVault } from '../vault/token-vault';
@@ -103,6 +104,11 @@ export class AuthModule {
           ),
         inject: [OAuthStateStore, AccountsService, RevocationService, ProviderTokenClient],
       },
+      {
+        provide: OAuthTokensService,
+        useFactory: (database: Database) => new OAuthTokensService(db(database)),
+        inject: [DATABASE],
+      },
       SignedInGuard,
       MaintenanceService,
     ];
@@ -110,7 +116,14 @@ export class AuthModule {
       module: AuthModule,
       controllers: [AuthController, SessionController, AccountsController],
       providers,
-      exports: [TokenVault, AccountsService, SessionService, SignedInGuard, RevocationService],
+      exports: [
+        TokenVault,
+        AccountsService,
+        SessionService,
+        SignedInGuard,
+        RevocationService,
+        OAuthTokensService,
+      ],
     };
   }
 }

@@ -152,6 +152,88 @@ export const deployments = pgTable(
   ],
 );
 
+/**
+ * OAuth clients of Launchpad's own authorization server (the device flow). Secrets are random
+ * and stored as SHA-256 only; redirect URIs are kept for future grants.
+ */
+export const oauthClients = pgTable('oauth_clients', {
+  clientId: text('client_id').primaryKey(),
+  name: text('name').notNull(),
+  type: text('type', { enum: ['public', 'confidential'] }).notNull(),
+  secretHash: text('secret_hash'),
+  /** Space-separated, as in OAuth. */
+  grantTypes: text('grant_types').notNull(),
+  allowedScopes: text('allowed_scopes').notNull(),
+  defaultScopes: text('default_scopes').notNull(),
+  redirectUris: text('redirect_uris').notNull().default(''),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** RFC 8628 device authorizations: the device code stored hashed, the user code normalized. */
+export const deviceCodes = pgTable(
+  'device_codes',
+  {
+    deviceCodeHash: text('device_code_hash').primaryKey(),
+    /** 8 characters of the base-20 alphabet, without the dash. */
+    userCode: text('user_code').notNull(),
+    clientId: text('client_id')
+      .notNull()
+      .references(() => oauthClients.clientId, { onDelete: 'cascade' }),
+    scopes: text('scopes').notNull(),
+    status: text('status', { enum: ['pending', 'approved', 'denied', 'consumed'] })
+      .notNull()
+      .default('pending'),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    /** The poll interval this device must keep; raised by 5 s at each slow_down. */
+    intervalSeconds: integer('interval_seconds').notNull(),
+    lastPollAt: timestamp('last_poll_at', { withTimezone: true }),
+    /** The token family issued for it, revoked if the code is replayed. */
+    familyId: uuid('family_id'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex('device_codes_user_code').on(table.userCode)],
+);
+
+/** Device codes cleaned up after expiry: a late poll still gets `expired_token`. */
+export const deviceCodeTombstones = pgTable('device_code_tombstones', {
+  deviceCodeHash: text('device_code_hash').primaryKey(),
+  expiredAt: timestamp('expired_at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * Access and refresh tokens issued by the device flow, stored as SHA-256. A refresh rotates
+ * within its family; reuse of a rotated refresh token revokes the whole family.
+ */
+export const oauthTokens = pgTable(
+  'oauth_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    kind: text('kind', { enum: ['access', 'refresh'] }).notNull(),
+    familyId: uuid('family_id').notNull(),
+    clientId: text('client_id')
+      .notNull()
+      .references(() => oauthClients.clientId, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    scopes: text('scopes').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** A refresh token that has been exchanged once (its reuse is an attack). */
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('oauth_tokens_family').on(table.familyId)],
+);
+
+/** Fixed-window counters shared by every instance (wrong user-code attempts). */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+  count: integer('count').notNull(),
+});
+
 export type LinkedAccount = typeof linkedAccounts.$inferSelect;
 export type Deployment = typeof deployments.$inferSelect;
 export type Session = typeof sessions.$inferSelect;

@@ -8,7 +8,7 @@ import {
 } from '@launchpad/shared-api-types';
 import type { Request, Response } from 'express';
 import type { CurrentSession } from '../sessions/session.service';
-import { SignedIn, SignedInGuard } from '../sessions/signed-in.guard';
+import { RequiresScope, SignedIn, SignedInGuard } from '../sessions/signed-in.guard';
 import { DeploymentsService } from './deployments.service';
 
 const STREAM_POLL_MS = 500;
@@ -23,6 +23,7 @@ export class DeploymentsController {
 
   /** 201 with the root password (shown once); 200 with the same deployment on a replayed key. */
   @Post()
+  @RequiresScope('servers:deploy')
   @HttpCode(201)
   async create(
     @SignedIn() current: CurrentSession,
@@ -41,11 +42,13 @@ export class DeploymentsController {
   }
 
   @Get()
+  @RequiresScope('servers:read')
   list(@SignedIn() current: CurrentSession): Promise<DeploymentView[]> {
     return this.deployments.list(current.session.userId);
   }
 
   @Get(':id')
+  @RequiresScope('servers:read')
   get(@SignedIn() current: CurrentSession, @Param('id') id: string): Promise<DeploymentView> {
     return this.deployments.get(current.session.userId, id);
   }
@@ -57,6 +60,7 @@ export class DeploymentsController {
    * finished deployment the client has seen answers 204, which tells EventSource to stop.
    */
   @Get(':id/events')
+  @RequiresScope('servers:read')
   async events(
     @SignedIn() current: CurrentSession,
     @Param('id') id: string,

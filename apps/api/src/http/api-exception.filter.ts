@@ -2,9 +2,11 @@ import {
   type ArgumentsHost,
   Catch,
   type ExceptionFilter,
+  HttpException,
   Logger,
   NotFoundException,
 } from '@nestjs/common';
+import { OAuthError } from '../device/oauth-error';
 import type { Request, Response } from 'express';
 import { requestIdOf } from '../logging/request-id';
 import { toApiErrorBody } from './api-error';
@@ -27,6 +29,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     if (res.headersSent) return;
 
+    if (
+      exception instanceof OAuthError ||
+      (req.path.startsWith('/oauth/') && exception instanceof HttpException)
+    ) {
+      return sendOAuthError(res, exception);
+    }
     const routeNotFound = exception instanceof NotFoundException && isUnmatchedRoute(exception);
     if (routeNotFound && this.spa.handles(req)) return this.spa.send(res);
 
@@ -42,6 +50,24 @@ export class ApiExceptionFilter implements ExceptionFilter {
       this.logger.error({ err: exception, requestId: body.requestId }, 'request failed');
     res.status(body.statusCode).json(body);
   }
+}
+
+/** RFC 6749 §5.2: `{ error, error_description }`, never cached. */
+function sendOAuthError(res: Response, exception: OAuthError | HttpException): void {
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('Pragma', 'no-cache');
+  if (exception instanceof OAuthError) {
+    for (const [name, value] of Object.entries(exception.headers)) res.setHeader(name, value);
+    res
+      .status(exception.status)
+      .json({ error: exception.error, error_description: exception.description });
+    return;
+  }
+  const status = exception.getStatus();
+  res.status(status).json({
+    error: status === 404 ? 'not_found' : status >= 500 ? 'server_error' : 'invalid_request',
+    error_description: exception.message,
+  });
 }
 
 /** Nest's router answers a request that matches no route with this NotFoundException. */

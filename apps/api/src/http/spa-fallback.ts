@@ -32,6 +32,9 @@ export class SpaFallback {
 
   send(res: Response): void {
     res.setHeader('Cache-Control', 'no-cache');
+    // No page of Launchpad may be framed: /activate approves devices (RFC 9700 §4.16).
+    res.setHeader('Content-Security-Policy', "frame-ancestors 'none'");
+    res.setHeader('X-Frame-Options', 'DENY');
     res.sendFile(this.indexHtml);
   }
 }

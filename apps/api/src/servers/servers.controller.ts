@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { ServerActionResult, ServerList, ServerView } from '@launchpad/shared-api-types';
 import { providerParam } from '../auth/auth.controller';
 import type { CurrentSession } from '../sessions/session.service';
-import { SignedIn, SignedInGuard } from '../sessions/signed-in.guard';
+import { RequiresScope, SignedIn, SignedInGuard } from '../sessions/signed-in.guard';
 import { ServersService } from './servers.service';
 
 /** All servers of all linked accounts; reboot and delete (scopes: action-scopes.ts). */
@@ -14,11 +14,13 @@ export class ServersController {
   constructor(private readonly servers: ServersService) {}
 
   @Get()
+  @RequiresScope('servers:read')
   list(@SignedIn() current: CurrentSession): Promise<ServerList> {
     return this.servers.list(current.session.userId);
   }
 
   @Get(':provider/:id')
+  @RequiresScope('servers:read')
   get(
     @SignedIn() current: CurrentSession,
     @Param('provider') provider: string,
@@ -28,6 +30,7 @@ export class ServersController {
   }
 
   @Post(':provider/:id/reboot')
+  @RequiresScope('servers:manage')
   @HttpCode(202)
   reboot(
     @SignedIn() current: CurrentSession,
@@ -38,6 +41,7 @@ export class ServersController {
   }
 
   @Delete(':provider/:id')
+  @RequiresScope('servers:manage')
   @HttpCode(202)
   delete(
     @SignedIn() current: CurrentSession,

@@ -5,6 +5,8 @@ import type { ActiveSession, SessionStore } from './session-store';
 export interface CurrentSession {
   /** The cookie's value: the session id itself, which only the browser and this request see. */
   id: string;
+  /** A browser session cookie, or a device-flow bearer token. */
+  via: 'cookie' | 'bearer';
   session: ActiveSession;
 }
 
@@ -32,7 +34,7 @@ export class SessionService {
       const id = readCookie(req, this.cookieName);
       found = this.store
         .resolve(id)
-        .then((session) => (session && id ? { id, session } : undefined));
+        .then((session) => (session && id ? { id, via: 'cookie' as const, session } : undefined));
       this.resolved.set(req, found);
     }
     return found;

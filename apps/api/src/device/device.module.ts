@@ -1,0 +1,50 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { LaunchpadConfig } from '../config/launchpad-config';
+import type { Database } from '../database/database';
+import { DATABASE } from '../database/database.module';
+import { ActivationController } from './activation.controller';
+import { AppConfigRef } from './app-config.ref';
+import { DeviceFlowService } from './device-flow.service';
+import { DeviceSweeper } from './device-sweeper';
+import { OAuthClientsService } from './oauth-clients.service';
+import { OAuthController } from './oauth.controller';
+import { OAuthTokensService } from './oauth-tokens.service';
+import { RateLimiter } from './rate-limiter';
+
+/** Launchpad as an OAuth 2 device-flow authorization server (RFC 8628) for its own API. */
+@Module({})
+export class DeviceModule {
+  /** `auth`: the app's AuthModule, which owns OAuthTokensService (its guard checks tokens). */
+  static forRoot(config: LaunchpadConfig, auth: DynamicModule): DynamicModule {
+    return {
+      module: DeviceModule,
+      imports: [auth],
+      controllers: [OAuthController, ActivationController],
+      providers: [
+        { provide: AppConfigRef, useValue: new AppConfigRef(config.app.publicUrl) },
+        {
+          provide: OAuthClientsService,
+          useFactory: (database: Database) => new OAuthClientsService(database.db),
+          inject: [DATABASE],
+        },
+        {
+          provide: RateLimiter,
+          useFactory: (database: Database) => new RateLimiter(database.db),
+          inject: [DATABASE],
+        },
+        {
+          provide: DeviceFlowService,
+          useFactory: (
+            database: Database,
+            clients: OAuthClientsService,
+            tokens: OAuthTokensService,
+          ) =>
+            new DeviceFlowService(database.db, clients, tokens, `${config.app.publicUrl}/activate`),
+          inject: [DATABASE, OAuthClientsService, OAuthTokensService],
+        },
+        DeviceSweeper,
+      ],
+      exports: [OAuthClientsService],
+    };
+  }
+}
