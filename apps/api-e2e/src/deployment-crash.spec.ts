@@ -1,24 +1,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BrowserSession } from './support/browser-session';
 import {
   type RunningApi,
   type RunningProcess,
   freePort,
-  runBuilt,
   startApi,
 } from './support/launchpad-process';
-
-/** The cookies a response sets, as `name=value` pairs for the next request. */
-function cookiesOf(res: Response, jar: Map<string, string>): void {
-  for (const cookie of res.headers.getSetCookie()) {
-    const [pair = ''] = cookie.split(';');
-    const index = pair.indexOf('=');
-    jar.set(pair.slice(0, index), pair.slice(index + 1));
-  }
-}
-const cookieHeader = (jar: Map<string, string>) =>
-  [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+import { startSandbox } from './support/sandbox';
 
 describe('a deployment survives the API being killed in the middle of it', () => {
   let dataDir: string;
@@ -37,16 +27,9 @@ describe('a deployment survives the API being killed in the middle of it', () =>
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'launchpad-crash-'));
-    const sandboxPort = await freePort();
-    sandbox = runBuilt('dist/apps/provider-sandbox/main.js', {
-      SANDBOX_PORT: String(sandboxPort),
-      SANDBOX_LOG: 'silent',
-    });
-    sandboxUrl = `http://localhost:${sandboxPort}`;
-    for (let i = 0; i < 100; i++) {
-      if ((await fetch(`${sandboxUrl}/_sandbox/health`).catch(() => undefined))?.ok) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const started = await startSandbox();
+    sandbox = started;
+    sandboxUrl = started.url;
     apiPort = await freePort();
   });
 
@@ -56,58 +39,20 @@ describe('a deployment survives the API being killed in the middle of it', () =>
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  const jar = new Map<string, string>();
-  let csrfToken = '';
-
-  async function signIn(): Promise<void> {
-    if (!api) throw new Error('no API');
-    // Sign in with Linode as a browser would: start, consent at the sandbox, callback.
-    const start = await fetch(`${api.url}/api/auth/linode`, { redirect: 'manual' });
-    cookiesOf(start, jar);
-    const authorize = new URL(start.headers.get('location') ?? '');
-    const page = await (await fetch(authorize)).text();
-    const form = new URLSearchParams();
-    for (const [, name, value] of page.matchAll(/type="hidden" name="([^"]+)" value="([^"]*)"/g)) {
-      form.append(name ?? '', (value ?? '').replace(/&amp;/g, '&'));
-    }
-    form.append('user', 'linode-grace');
-    form.append('scope', 'linodes:read_write');
-    form.append('decision', 'approve');
-    const back = await fetch(`${authorize.origin}${authorize.pathname}`, {
-      method: 'POST',
-      body: form,
-      redirect: 'manual',
-    });
-    const callback = new URL(back.headers.get('location') ?? '');
-    const signedIn = await fetch(`${api.url}${callback.pathname}${callback.search}`, {
-      headers: { Cookie: cookieHeader(jar) },
-      redirect: 'manual',
-    });
-    expect(signedIn.status).toBe(303);
-    cookiesOf(signedIn, jar);
-    const session = await (
-      await fetch(`${api.url}/api/session`, { headers: { Cookie: cookieHeader(jar) } })
-    ).json();
-    csrfToken = session.csrfToken;
-  }
+  let browser: BrowserSession;
 
   function deploy(label: string): Promise<Response> {
-    return fetch(`${api?.url}/api/deployments`, {
+    return browser.request('/api/deployments', {
       method: 'POST',
-      headers: {
-        Cookie: cookieHeader(jar),
-        'Content-Type': 'application/json',
-        'X-CSRF-Token': csrfToken,
-        'Idempotency-Key': label,
-      },
-      body: JSON.stringify({
+      headers: { 'Idempotency-Key': label },
+      body: {
         provider: 'linode',
         application: 'plain',
         plan: 'g6-nanode-1',
         region: 'eu-west',
         image: 'linode/debian12',
         label,
-      }),
+      },
     });
   }
 
@@ -117,9 +62,7 @@ describe('a deployment survives the API being killed in the middle of it', () =>
     const deadline = Date.now() + withinMs;
     while (!['running', 'failed'].includes(status) && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 500));
-      const res = await fetch(`${api?.url}/api/deployments/${id}`, {
-        headers: { Cookie: cookieHeader(jar) },
-      });
+      const res = await browser.request(`/api/deployments/${id}`);
       status = (await res.json()).status;
     }
     return status;
@@ -133,7 +76,8 @@ describe('a deployment survives the API being killed in the middle of it', () =>
 
   it('ends in running after a SIGKILL and a restart', async () => {
     api = await startLaunchpad();
-    await signIn();
+    browser = new BrowserSession(api.url);
+    await browser.signIn('linode', 'linode-grace');
     const created = await deploy('crash-after-create');
     expect(created.status).toBe(201);
     const { deployment } = await created.json();
@@ -160,9 +104,7 @@ describe('a deployment survives the API being killed in the middle of it', () =>
     await new Promise((r) => setTimeout(r, 700));
     await killAndRestart();
     expect(await inFlight).toBeUndefined();
-    const list = await (
-      await fetch(`${api?.url}/api/deployments`, { headers: { Cookie: cookieHeader(jar) } })
-    ).json();
+    const list = await (await browser.request('/api/deployments')).json();
     const stranded = (list as { id: string; label: string }[]).find(
       (d) => d.label === 'crash-in-flight',
     );

@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
+import { logout, servers, whoami } from './commands/account';
 import { help } from './commands/help';
+import { login } from './commands/login';
 import { status } from './commands/status';
 import { version } from './commands/version';
 import { type CliIo, EXIT } from './io';
@@ -23,6 +25,19 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         return version(io);
       case 'status':
         return await status(io, { url, json: values.json ?? false });
+      case 'login':
+        return await login(io, {
+          url,
+          json: values.json ?? false,
+          scope: values.scope,
+          noQr: values['no-qr'] ?? false,
+        });
+      case 'whoami':
+        return await whoami(io, { url, json: values.json ?? false });
+      case 'servers':
+        return await servers(io, { url, json: values.json ?? false });
+      case 'logout':
+        return await logout(io, { url, json: values.json ?? false });
       default:
         throw new UsageError(`unknown command '${command}'`);
     }
@@ -41,6 +56,8 @@ function parse(argv: string[]) {
       options: {
         url: { type: 'string' },
         json: { type: 'boolean' },
+        scope: { type: 'string' },
+        'no-qr': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },

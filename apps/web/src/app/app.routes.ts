@@ -55,6 +55,12 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./deploy/deployment-page').then((m) => m.DeploymentPage),
   },
   {
+    path: 'activate',
+    title: 'Connect a device · Launchpad',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./activate/activate-page').then((m) => m.ActivatePage),
+  },
+  {
     path: '**',
     title: 'Page not found · Launchpad',
     loadComponent: () => import('./not-found/not-found-page').then((m) => m.NotFoundPage),

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, type OnInit, inject, signal } from '@angular/core';
 import { Router, RouterLink, RouterOutlet } from '@angular/router';
 import { SessionService, apiErrorMessage } from '../core/session/session-service';
+import { takeReturnTo } from '../core/session/signed-in-guard';
 
 @Component({
   selector: 'lp-root',
@@ -17,7 +18,10 @@ export class AppShell implements OnInit {
   protected readonly logoutError = signal<string | undefined>(undefined);
 
   ngOnInit(): void {
-    void this.session.ensureLoaded();
+    void this.session.ensureLoaded().then((state) => {
+      const returnTo = state.kind === 'signed_in' ? takeReturnTo() : undefined;
+      if (returnTo) void this.router.navigateByUrl(returnTo);
+    });
   }
 
   protected async logout(): Promise<void> {

@@ -1,0 +1,148 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BrowserSession } from './support/browser-session';
+import {
+  type RunningApi,
+  type RunningProcess,
+  freePort,
+  startApi,
+  workspaceRoot,
+} from './support/launchpad-process';
+import { startSandbox } from './support/sandbox';
+
+const CODE = /\b([BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4})\b/;
+
+interface Terminal {
+  child: ChildProcess;
+  output(): string;
+  exited: Promise<number>;
+}
+
+/** The built CLI in a pseudo-terminal (util-linux `script`), as a person would run it. */
+function cli(args: string[], env: Record<string, string>): Terminal {
+  const command = ['node', join(workspaceRoot, 'dist/apps/cli/main.js'), ...args]
+    .map((part) => `'${part.replace(/'/g, `'\\''`)}'`)
+    .join(' ');
+  const child = spawn('script', ['-qec', command, '/dev/null'], {
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      HOME: process.env['HOME'] ?? '',
+      TERM: 'xterm',
+      ...env,
+    },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const exited = new Promise<number>((resolve) =>
+    child.once('exit', (code) => resolve(code ?? -1)),
+  );
+  return { child, output: () => out, exited };
+}
+
+async function waitFor(
+  terminal: Terminal,
+  pattern: RegExp,
+  withinMs = 20_000,
+): Promise<RegExpExecArray> {
+  const deadline = Date.now() + withinMs;
+  while (Date.now() < deadline) {
+    const match = pattern.exec(terminal.output());
+    if (match) return match;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no ${pattern} in the CLI's output:\n${terminal.output()}`);
+}
+
+describe('the launchpad CLI against a running Launchpad', () => {
+  let sandbox: RunningProcess & { url: string };
+  let api: RunningApi;
+  let dataDir: string;
+  let configDir: string;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'launchpad-cli-e2e-'));
+    configDir = join(dataDir, 'config');
+    sandbox = await startSandbox();
+    const port = await freePort();
+    api = await startApi({
+      DATA_DIR: join(dataDir, 'data'),
+      PORT: String(port),
+      PUBLIC_URL: `http://localhost:${port}`,
+      SANDBOX_URL: sandbox.url,
+    });
+    env = { LAUNCHPAD_URL: api.url, LAUNCHPAD_CONFIG_DIR: configDir };
+    await fetch(`${sandbox.url}/_sandbox/seed`, { method: 'POST' });
+  });
+
+  afterAll(async () => {
+    await api?.stop();
+    await sandbox?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('logs in with a code approved in the browser, lists servers, says who, and logs out', async () => {
+    const browser = new BrowserSession(api.url);
+    await browser.signIn('linode', 'linode-ada');
+
+    const login = cli(['login'], env);
+    const [, userCode = ''] = await waitFor(login, CODE);
+    const output = login.output();
+    expect(output).toContain(`/activate`);
+    expect(output).toMatch(/[▀▄█]/); // the QR code of verification_uri_complete
+    const approve = await browser.request('/api/device/activation', {
+      method: 'POST',
+      body: { user_code: userCode.toLowerCase(), decision: 'approve' },
+    });
+    expect(approve.status).toBe(200);
+    expect(await login.exited).toBe(0);
+    expect(login.output()).toContain('Logged in');
+
+    const file = join(configDir, 'credentials.json');
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    const stored = JSON.parse(await readFile(file, 'utf8'))[api.url];
+    expect(stored.accessToken).toMatch(/^lpa_/);
+
+    const servers = cli(['servers'], env);
+    expect(await servers.exited).toBe(0);
+    expect(servers.output()).toMatch(/PROVIDER\s+ID\s+NAME\s+STATUS/);
+    expect(servers.output()).toContain('ada-blog');
+
+    const json = cli(['servers', '--json'], env);
+    expect(await json.exited).toBe(0);
+    expect(JSON.parse(json.output().trim()).servers.length).toBeGreaterThan(0);
+
+    const whoami = cli(['whoami'], env);
+    expect(await whoami.exited).toBe(0);
+    expect(whoami.output()).toContain('ada');
+
+    const logout = cli(['logout'], env);
+    expect(await logout.exited).toBe(0);
+    expect(logout.output()).toContain('Logged out');
+    const revoked = await fetch(`${api.url}/api/servers`, {
+      headers: { Authorization: `Bearer ${stored.accessToken}` },
+    });
+    expect(revoked.status).toBe(401);
+
+    const after = cli(['servers'], env);
+    expect(await after.exited).toBe(1);
+    expect(after.output()).toContain("run 'launchpad login'");
+  }, 60_000);
+
+  it('says clearly when the browser denies the login', async () => {
+    const browser = new BrowserSession(api.url);
+    await browser.signIn('linode', 'linode-ada');
+    const login = cli(['login', '--no-qr'], env);
+    const [, userCode = ''] = await waitFor(login, CODE);
+    await browser.request('/api/device/activation', {
+      method: 'POST',
+      body: { user_code: userCode, decision: 'deny' },
+    });
+    expect(await login.exited).toBe(1);
+    expect(login.output()).toContain('denied');
+  }, 60_000);
+});
