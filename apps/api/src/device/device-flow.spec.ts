@@ -385,6 +385,37 @@ describe('device authorization server (RFC 8628)', () => {
     });
   });
 
+  (process.env['DATABASE_URL'] ? it : it.skip)(
+    'two instances on one PostgreSQL: issued by one, approved via the other, polled on both at once, one winner (skipped on PGlite)',
+    async () => {
+      const other = await createLaunchpadApp(config);
+      try {
+        await other.init();
+        const started = await authorize();
+        const otherBrowser = request.agent(other.getHttpServer());
+        await signIn(otherBrowser, 'linode');
+        const otherCsrf = ((await otherBrowser.get('/api/session').expect(200)).body as SessionView)
+          .csrfToken;
+        await decide(started.user_code, 'approve', otherBrowser, otherCsrf).expect(200);
+        const form = {
+          grant_type: DEVICE_CODE_GRANT,
+          device_code: started.device_code,
+          client_id: CLI,
+        };
+        const answers = await Promise.all([
+          ...Array.from({ length: 3 }, () => post('/oauth/token', form)),
+          ...Array.from({ length: 3 }, () =>
+            request(other.getHttpServer()).post('/oauth/token').type('form').send(form),
+          ),
+        ]);
+        expect(answers.filter((r) => r.status === 200)).toHaveLength(1);
+        expect(answers.filter((r) => r.body.error === 'invalid_grant')).toHaveLength(5);
+      } finally {
+        await other.close();
+      }
+    },
+  );
+
   describe('slow_down (the service, on a controlled clock)', () => {
     it('is never the first answer, comes for a too-fast poll with the new interval, and recovers', async () => {
       let now = Date.now();
