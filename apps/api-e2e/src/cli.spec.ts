@@ -116,6 +116,37 @@ describe('the launchpad CLI against a running Launchpad', () => {
     expect(await json.exited).toBe(0);
     expect(JSON.parse(json.output().trim()).servers.length).toBeGreaterThan(0);
 
+    // Deploy with a progress bar fed by the events, then reboot and delete it.
+    const deploy = cli(
+      [
+        'deploy',
+        '--provider=linode',
+        '--application=wordpress',
+        '--plan=g6-nanode-1',
+        '--region=us-east',
+        '--image=linode/debian12',
+        '--label=cli-blog',
+        '--field=soa_email_address=ada@example.com',
+      ],
+      env,
+    );
+    expect(await deploy.exited).toBe(0);
+    expect(deploy.output()).toMatch(/\[#{20}\] 100% running/);
+    expect(deploy.output()).toMatch(/ssh root@\d+\.\d+\.\d+\.\d+/);
+    expect(deploy.output()).toMatch(/root password \(shown only now[^)]*\): \S{24}/);
+    const listed = cli(['servers', '--json'], env);
+    await listed.exited;
+    const blog = (
+      JSON.parse(listed.output().trim()) as { servers: { id: string; label: string }[] }
+    ).servers.find((s) => s.label === 'cli-blog');
+    expect(blog).toBeDefined();
+    const reboot = cli(['reboot', 'linode', blog?.id ?? ''], env);
+    expect(await reboot.exited).toBe(0);
+    expect(reboot.output()).toContain('rebooting');
+    const remove = cli(['delete', 'linode', blog?.id ?? ''], env);
+    expect(await remove.exited).toBe(0);
+    expect(remove.output()).toContain('deleting');
+
     const whoami = cli(['whoami'], env);
     expect(await whoami.exited).toBe(0);
     expect(whoami.output()).toContain('ada');
@@ -131,7 +162,7 @@ describe('the launchpad CLI against a running Launchpad', () => {
     const after = cli(['servers'], env);
     expect(await after.exited).toBe(1);
     expect(after.output()).toContain("run 'launchpad login'");
-  }, 60_000);
+  }, 90_000);
 
   it('says clearly when the browser denies the login', async () => {
     const browser = new BrowserSession(api.url);

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { logout, servers, whoami } from './commands/account';
 import { help } from './commands/help';
 import { login } from './commands/login';
+import { deploy, serverAction } from './commands/manage';
 import { status } from './commands/status';
 import { version } from './commands/version';
 import { type CliIo, EXIT } from './io';
@@ -16,7 +17,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     if (values.help) return help(io);
     if (values.version) return version(io);
     const [command = 'help', ...rest] = positionals;
-    if (rest.length > 0) throw new UsageError(`unexpected argument '${rest[0]}'`);
+    const takesArguments = command === 'reboot' || command === 'delete';
+    if (rest.length > 0 && !takesArguments)
+      throw new UsageError(`unexpected argument '${rest[0]}'`);
     const url = baseUrl(values.url ?? io.env['LAUNCHPAD_URL'] ?? DEFAULT_URL);
     switch (command) {
       case 'help':
@@ -38,6 +41,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         return await servers(io, { url, json: values.json ?? false });
       case 'logout':
         return await logout(io, { url, json: values.json ?? false });
+      case 'reboot':
+      case 'delete':
+        return await serverAction(io, command, rest, { url, json: values.json ?? false });
+      case 'deploy':
+        return await deploy(io, values, { url, json: values.json ?? false });
       default:
         throw new UsageError(`unknown command '${command}'`);
     }
@@ -58,6 +66,13 @@ function parse(argv: string[]) {
         json: { type: 'boolean' },
         scope: { type: 'string' },
         'no-qr': { type: 'boolean' },
+        provider: { type: 'string' },
+        application: { type: 'string' },
+        plan: { type: 'string' },
+        region: { type: 'string' },
+        image: { type: 'string' },
+        label: { type: 'string' },
+        field: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },

@@ -26,26 +26,53 @@ export class ApiSession {
     this.store = new CredentialStore(configDir(io.env));
   }
 
-  async get<T>(path: string): Promise<T> {
-    let credentials = await this.credentials();
-    let res = await this.call(path, credentials);
-    if (res.status === 401) {
-      credentials = await this.refresh(credentials);
-      res = await this.call(path, credentials);
-    }
-    const body = (await res.json().catch(() => undefined)) as
+  get<T>(path: string): Promise<T> {
+    return this.request<T>('GET', path);
+  }
+
+  /** A JSON call; a 401 gets one refresh and one retry. */
+  async request<T>(
+    method: 'GET' | 'POST' | 'DELETE',
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
+    const res = await this.raw(method, path, body, headers);
+    const answer = (await res.json().catch(() => undefined)) as
       | (T & { message?: string })
       | undefined;
     if (res.status === 401) throw new NotLoggedIn(this.server, 'the login is no longer accepted');
-    if (!res.ok) throw new Error(body?.message ?? `${path}: HTTP ${res.status}`);
-    return body as T;
+    if (!res.ok) throw new Error(answer?.message ?? `${path}: HTTP ${res.status}`);
+    return answer as T;
   }
 
-  private call(path: string, credentials: Credentials): Promise<Response> {
-    return this.io.fetch(`${this.server}${path}`, {
-      headers: { Authorization: `Bearer ${credentials.accessToken}`, Accept: 'application/json' },
-      signal: AbortSignal.timeout(30_000),
-    });
+  /** The response itself (for streams), after the same refresh-and-retry. */
+  async raw(
+    method: 'GET' | 'POST' | 'DELETE',
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+    timeoutMs = 30_000,
+  ): Promise<Response> {
+    const call = (credentials: Credentials) =>
+      this.io.fetch(`${this.server}${path}`, {
+        method,
+        headers: {
+          Authorization: `Bearer ${credentials.accessToken}`,
+          Accept: 'application/json',
+          ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+          ...headers,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    let credentials = await this.credentials();
+    let res = await call(credentials);
+    if (res.status === 401) {
+      credentials = await this.refresh(credentials);
+      res = await call(credentials);
+    }
+    return res;
   }
 
   private async credentials(): Promise<Credentials> {

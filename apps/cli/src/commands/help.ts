@@ -8,6 +8,10 @@ Commands:
   login       Sign in with a code you approve in the browser (OAuth device flow)
   whoami      Show who you are signed in as, and your linked cloud accounts
   servers     List every server in your linked Linode and DigitalOcean accounts
+  deploy      Create a server and follow its progress: --provider --application --plan
+              --region --image --label [--field name=value …]
+  reboot      Reboot a server: launchpad reboot <linode|digitalocean> <id>
+  delete      Delete a server: launchpad delete <linode|digitalocean> <id>
   logout      Revoke this device's access and forget it
   status      Check that the Launchpad API and its database are up
   help        Show this help
