@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { clientsCommand } from './admin/clients-command';
 import { createLaunchpadApp } from './bootstrap';
 import { StartupError } from './boot/startup-error';
 import { loadLaunchpadConfig } from './config/launchpad-config';
@@ -8,6 +9,13 @@ for (const stream of [process.stdout, process.stderr]) stream.on('error', () => 
 
 async function main(): Promise<void> {
   const config = await loadLaunchpadConfig();
+  // `main.js clients …`: manage OAuth clients from a shell instead of serving.
+  if (process.argv[2] === 'clients') {
+    process.exitCode = await clientsCommand(process.argv.slice(3), config, (text) =>
+      process.stdout.write(text),
+    );
+    return;
+  }
   const app = await createLaunchpadApp(config);
   try {
     await app.listen(config.app.port, config.app.host);

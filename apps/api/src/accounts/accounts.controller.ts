@@ -14,6 +14,7 @@ import { type CurrentSession, SessionService } from '../sessions/session.service
 import { RequiresScope, SignedIn, SignedInGuard } from '../sessions/signed-in.guard';
 import { RevocationService } from '../vault/revocations';
 import { AccountsService } from './accounts.service';
+import { AdminPolicy } from './admin-policy';
 
 /** Who is signed in, with the CSRF token the SPA sends on writes. */
 @ApiTags('auth')
@@ -23,6 +24,7 @@ export class SessionController {
   constructor(
     private readonly accounts: AccountsService,
     private readonly sessions: SessionService,
+    private readonly admins: AdminPolicy,
   ) {}
 
   @Get()
@@ -31,7 +33,7 @@ export class SessionController {
     const user = await this.accounts.user(current.session.userId);
     if (!user) throw new NotFoundException({ error: 'unauthenticated', message: 'Sign in again.' });
     return {
-      user,
+      user: { ...user, admin: await this.admins.isAdmin(user.id) },
       // A device token needs none (and must not learn the browser's).
       csrfToken: current.via === 'cookie' ? this.sessions.store.csrfToken(current.session) : '',
       accounts: await this.accounts.list(user.id),

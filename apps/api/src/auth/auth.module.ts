@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AccountsController, SessionController } from '../accounts/accounts.controller';
 import { AccountsService } from '../accounts/accounts.service';
+import { AdminPolicy } from '../accounts/admin-policy';
 import type { LaunchpadConfig } from '../config/launchpad-config';
 import type { Database } from '../database/database';
 import { DATABASE } from '../database/database.module';
@@ -109,6 +110,12 @@ export class AuthModule {
         useFactory: (database: Database) => new OAuthTokensService(db(database)),
         inject: [DATABASE],
       },
+      {
+        provide: AdminPolicy,
+        useFactory: (accounts: AccountsService) =>
+          new AdminPolicy(config.app.adminEmails, accounts),
+        inject: [AccountsService],
+      },
       SignedInGuard,
       MaintenanceService,
     ];
@@ -123,6 +130,7 @@ export class AuthModule {
         SignedInGuard,
         RevocationService,
         OAuthTokensService,
+        AdminPolicy,
       ],
     };
   }

@@ -12,6 +12,8 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** The built SPA that the API serves; absent in `nx serve api`, where the dev server serves it. */
   webDistDir: string;
+  /** People (by the email of a linked provider account) who manage OAuth clients. */
+  adminEmails: string[];
 }
 
 export function loadAppConfig(env: Env): AppConfig {
@@ -25,6 +27,7 @@ export function loadAppConfig(env: Env): AppConfig {
         .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
         .default('info'),
       WEB_DIST_DIR: z.string().default('dist/apps/web/browser'),
+      ADMIN_EMAILS: z.string().default(''),
     },
     env,
   );
@@ -35,5 +38,8 @@ export function loadAppConfig(env: Env): AppConfig {
     publicUrl: vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`,
     logLevel: vars.LOG_LEVEL,
     webDistDir: resolve(vars.WEB_DIST_DIR),
+    adminEmails: vars.ADMIN_EMAILS.split(',')
+      .map((e) => e.trim().toLowerCase())
+      .filter(Boolean),
   };
 }

@@ -41,7 +41,7 @@ describe('device authorization server (RFC 8628)', () => {
     webDir = await mkdtemp(join(tmpdir(), 'launchpad-web-'));
     await writeFile(join(webDir, 'index.html'), '<!doctype html><lp-root></lp-root>');
     config = {
-      ...testConfig(testDb.config, { webDistDir: webDir }),
+      ...testConfig(testDb.config, { webDistDir: webDir, adminEmails: ['ada@example.com'] }),
       providers: structuredClone(sandbox.providers),
     };
     app = await createLaunchpadApp(config);
@@ -415,6 +415,56 @@ describe('device authorization server (RFC 8628)', () => {
       }
     },
   );
+
+  describe('client registry', () => {
+    it('lets admins (ADMIN_EMAILS) register, list and remove clients; a secret is shown once', async () => {
+      expect(((await browser.get('/api/session').expect(200)).body as SessionView).user.admin).toBe(
+        true,
+      );
+      const created = await browser
+        .post('/api/admin/clients')
+        .set(CSRF_HEADER, csrf)
+        .send({ name: 'Wall display', type: 'confidential', allowedScopes: ['servers:read'] })
+        .expect(201);
+      const { client, clientSecret } = created.body as {
+        client: { clientId: string; defaultScopes: string[] };
+        clientSecret: string;
+      };
+      expect(clientSecret).toMatch(/^[\w-]{43}$/);
+      expect(client.defaultScopes).toEqual(['servers:read']);
+      const list = await browser.get('/api/admin/clients').expect(200);
+      expect(JSON.stringify(list.body)).not.toContain(clientSecret);
+      expect(list.body.map((c: { clientId: string }) => c.clientId)).toContain(client.clientId);
+      // The secret works at the token endpoints (here: introspection).
+      await http()
+        .post('/oauth/introspect')
+        .auth(client.clientId, clientSecret)
+        .type('form')
+        .send({ token: 'lpa_x' })
+        .expect(200);
+      await browser
+        .delete(`/api/admin/clients/${client.clientId}`)
+        .set(CSRF_HEADER, csrf)
+        .expect(204);
+      await browser.delete('/api/admin/clients/launchpad-cli').set(CSRF_HEADER, csrf).expect(409);
+      const invalid = await browser
+        .post('/api/admin/clients')
+        .set(CSRF_HEADER, csrf)
+        .send({ name: '', type: 'public', allowedScopes: ['root'] })
+        .expect(422);
+      expect(invalid.body.fields.map((f: { field: string }) => f.field).sort()).toEqual([
+        'allowedScopes.0',
+        'name',
+      ]);
+    });
+
+    it('refuses everyone else', async () => {
+      const grace = request.agent(app.getHttpServer());
+      await signIn(grace, 'linode', 1);
+      const res = await grace.get('/api/admin/clients').expect(403);
+      expect(res.body.error).toBe('admin_only');
+    });
+  });
 
   describe('slow_down (the service, on a controlled clock)', () => {
     it('is never the first answer, comes for a too-fast poll with the new interval, and recovers', async () => {

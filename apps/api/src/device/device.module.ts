@@ -3,6 +3,7 @@ import type { LaunchpadConfig } from '../config/launchpad-config';
 import type { Database } from '../database/database';
 import { DATABASE } from '../database/database.module';
 import { ActivationController } from './activation.controller';
+import { ClientsController } from './clients.controller';
 import { AppConfigRef } from './app-config.ref';
 import { DeviceFlowService } from './device-flow.service';
 import { DeviceSweeper } from './device-sweeper';
@@ -19,7 +20,7 @@ export class DeviceModule {
     return {
       module: DeviceModule,
       imports: [auth],
-      controllers: [OAuthController, ActivationController],
+      controllers: [OAuthController, ActivationController, ClientsController],
       providers: [
         { provide: AppConfigRef, useValue: new AppConfigRef(config.app.publicUrl) },
         {

@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm';
+import type { OAuthClientView } from '@launchpad/shared-api-types';
+import { asc, eq } from 'drizzle-orm';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { LaunchpadDb } from '../database/database';
 import { oauthClients } from '../database/schema';
@@ -105,5 +106,33 @@ export class OAuthClientsService {
       redirectUris: (input.redirectUris ?? []).join(' '),
     });
     return { clientId, clientSecret };
+  }
+
+  async list(): Promise<OAuthClientView[]> {
+    const rows = await this.db.select().from(oauthClients).orderBy(asc(oauthClients.createdAt));
+    return rows.map((row) => this.view(row));
+  }
+
+  /** Removes a client; its device codes and tokens go with it (foreign keys cascade). */
+  async remove(clientId: string): Promise<boolean> {
+    const removed = await this.db
+      .delete(oauthClients)
+      .where(eq(oauthClients.clientId, clientId))
+      .returning({ clientId: oauthClients.clientId });
+    return removed.length === 1;
+  }
+
+  view(row: OAuthClient): OAuthClientView {
+    const list = (value: string) => value.split(' ').filter(Boolean);
+    return {
+      clientId: row.clientId,
+      name: row.name,
+      type: row.type,
+      grantTypes: list(row.grantTypes),
+      allowedScopes: list(row.allowedScopes),
+      defaultScopes: list(row.defaultScopes),
+      redirectUris: list(row.redirectUris),
+      createdAt: row.createdAt.toISOString(),
+    };
   }
 }

@@ -21,6 +21,7 @@ export function testConfig(
       publicUrl: 'http://localhost:3000',
       logLevel: 'silent',
       webDistDir: '/nonexistent',
+      adminEmails: [],
       ...app,
     },
     database,

@@ -30,7 +30,7 @@ export interface LinkedAccountView {
 
 /** `GET /api/session`: who is signed in, and the token to send as `X-CSRF-Token` on writes. */
 export interface SessionView {
-  user: { id: string; displayName: string; email: string | null };
+  user: { id: string; displayName: string; email: string | null; admin: boolean };
   csrfToken: string;
   accounts: LinkedAccountView[];
 }
@@ -76,4 +76,31 @@ export const SIGN_IN_FAILURE_MESSAGES: Record<SignInFailureReason, string> = {
 
 export function isSignInFailureReason(value: unknown): value is SignInFailureReason {
   return typeof value === 'string' && Object.hasOwn(SIGN_IN_FAILURE_MESSAGES, value);
+}
+
+/** An OAuth client of Launchpad's authorization server, as admins see it (never its secret). */
+export interface OAuthClientView {
+  clientId: string;
+  name: string;
+  type: 'public' | 'confidential';
+  grantTypes: string[];
+  allowedScopes: string[];
+  defaultScopes: string[];
+  redirectUris: string[];
+  createdAt: string;
+}
+
+/** `POST /api/admin/clients`. */
+export interface OAuthClientRegistration {
+  name: string;
+  type: 'public' | 'confidential';
+  allowedScopes: string[];
+  defaultScopes?: string[];
+  redirectUris?: string[];
+}
+
+/** The answer to a registration: the secret of a confidential client, shown this once. */
+export interface OAuthClientRegistered {
+  client: OAuthClientView;
+  clientSecret: string | null;
 }
