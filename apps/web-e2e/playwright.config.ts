@@ -52,6 +52,8 @@ export default defineConfig({
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       SANDBOX_LOG: 'silent',
+      // linus (the deploy and device tests' Linode user) manages OAuth clients.
+      ADMIN_EMAILS: 'linus@example.com',
     },
   },
 });

@@ -90,4 +90,23 @@ test.describe('Device authorization (RFC 8628), in Chromium', () => {
     });
     expect(((await poll.json()) as { error: string }).error).toBe('access_denied');
   });
+
+  test('an admin registers a confidential client in the Accounts area, sees its secret once, removes it', async ({
+    page,
+  }) => {
+    await page.goto('/api/auth/linode');
+    await page.getByRole('radio', { name: /^linus </ }).check();
+    await page.getByRole('button', { name: 'Authorize' }).click();
+    await page.goto('/accounts');
+    const admin = page.getByTestId('clients-admin');
+    await expect(admin.getByTestId('oauth-client').first()).toContainText('launchpad-cli');
+    await admin.getByLabel('Client name').fill('Wall display');
+    await admin.getByLabel('Client type').selectOption('confidential');
+    await admin.getByRole('button', { name: 'Register' }).click();
+    await expect(admin.getByTestId('client-secret')).toContainText('shown only now');
+    const row = admin.getByTestId('oauth-client').filter({ hasText: 'Wall display' });
+    await expect(row).toContainText('confidential');
+    await row.getByRole('button', { name: 'Remove' }).click();
+    await expect(row).toHaveCount(0);
+  });
 });

@@ -9,11 +9,12 @@ import {
 } from '@launchpad/shared-api-types';
 import { describeProviderScope } from '@launchpad/shared-scopes';
 import { SessionService, apiErrorMessage } from '../core/session/session-service';
+import { ClientsAdmin } from './clients-admin';
 
 /** The signed-in person's linked provider accounts: scopes, token expiry, link and disconnect. */
 @Component({
   selector: 'lp-accounts-page',
-  imports: [DatePipe],
+  imports: [DatePipe, ClientsAdmin],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './accounts-page.html',
   styleUrl: './accounts-page.css',
