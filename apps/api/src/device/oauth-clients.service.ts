@@ -42,15 +42,34 @@ export function presentedClient(
   return { clientId: form['client_id'], clientSecret: form['client_secret'], basic: false };
 }
 
+/** Client records are read on every token request; they change rarely (see `find`). */
+const CACHE_MS = 5_000;
+
 /** The client registry: public clients (the CLI) and confidential ones with hashed secrets. */
 export class OAuthClientsService {
-  constructor(private readonly db: LaunchpadDb) {}
+  private readonly cache = new Map<string, { row: OAuthClient; until: number }>();
 
+  constructor(
+    private readonly db: LaunchpadDb,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /**
+   * A client, from a per-instance cache of at most 5 s: every poll and device request needs it,
+   * and a removed client is refused by every instance within those seconds (its tokens and
+   * codes are deleted at once, with it).
+   */
   async find(clientId: string): Promise<OAuthClient | undefined> {
+    const cached = this.cache.get(clientId);
+    if (cached && cached.until > this.now()) return cached.row;
     const [row] = await this.db
       .select()
       .from(oauthClients)
       .where(eq(oauthClients.clientId, clientId));
+    if (row) {
+      if (this.cache.size > 1000) this.cache.clear();
+      this.cache.set(clientId, { row, until: this.now() + CACHE_MS });
+    }
     return row;
   }
 
@@ -115,6 +134,7 @@ export class OAuthClientsService {
 
   /** Removes a client; its device codes and tokens go with it (foreign keys cascade). */
   async remove(clientId: string): Promise<boolean> {
+    this.cache.delete(clientId);
     const removed = await this.db
       .delete(oauthClients)
       .where(eq(oauthClients.clientId, clientId))

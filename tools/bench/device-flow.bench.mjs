@@ -1,0 +1,193 @@
+#!/usr/bin/env node
+// Launchpad's device authorization server (on PostgreSQL) against node-oidc-provider 9 (device
+// flow on, in-memory adapter), both on this machine in the same run (issue: device flow).
+// Targets: device authorization requests/s and pending-poll requests/s at least the anchor's,
+// and Launchpad's p99 latency under 50 ms, at 50 concurrent clients. autocannon, median of
+// BENCH_RUNS runs of BENCH_SECONDS each. Pending polls cycle over 500 fresh device codes per
+// server, so each code is polled about as often as the load allows (Launchpad answers some with
+// slow_down, node-oidc-provider has none: both are the "still waiting" answer of a poll).
+//
+// Needs the built API (npm run bench builds it) and PostgreSQL at 127.0.0.1:5432 (DATABASE_URL
+// overrides the server; a throwaway database is created and dropped).
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = 50;
+const CODES = 500;
+const P99_TARGET_MS = 50;
+const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
+const server = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+async function freePort() {
+  const s = createServer().listen(0, '127.0.0.1');
+  await new Promise((r) => s.once('listening', r));
+  const { port } = s.address();
+  s.close();
+  return port;
+}
+
+function start(args, env, ready) {
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.stderr.on('data', (d) => {
+    const text = String(d);
+    if (!/Unsupported runtime|shouldChange|WARNING/.test(text)) process.stderr.write(text);
+  });
+  return (async () => {
+    for (let i = 0; i < 300; i++) {
+      if (child.exitCode !== null) throw new Error(`${args[0]} exited with ${child.exitCode}`);
+      if (await ready()) return { child, exited };
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`${args[0]} did not come up`);
+  })();
+}
+
+const form = (params) => new URLSearchParams(params).toString();
+const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+
+async function deviceCodes(url, path, clientId, count) {
+  const codes = [];
+  for (let i = 0; i < count; i++) {
+    const res = await fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: FORM,
+      body: form({ client_id: clientId }),
+    });
+    if (res.status !== 200) throw new Error(`${url}${path}: ${res.status} ${await res.text()}`);
+    codes.push((await res.json()).device_code);
+  }
+  return codes;
+}
+
+async function load(options) {
+  const results = [];
+  for (let i = 0; i < RUNS; i++) {
+    const r = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options });
+    if (r.errors > 0 || r.timeouts > 0)
+      throw new Error(`${options.url}: ${r.errors} errors, ${r.timeouts} timeouts`);
+    results.push({ rps: r.requests.average, p99: r.latency.p99 });
+  }
+  const median = (key) => results.map((x) => x[key]).sort((a, b) => a - b)[Math.floor(RUNS / 2)];
+  return { rps: median('rps'), p99: median('p99') };
+}
+
+function pollLoad(url, path, clientId, codes) {
+  let next = 0;
+  return load({
+    url: `${url}${path}`,
+    requests: [
+      {
+        method: 'POST',
+        headers: FORM,
+        setupRequest: (req) => ({
+          ...req,
+          body: form({
+            grant_type: DEVICE_GRANT,
+            device_code: codes[next++ % codes.length],
+            client_id: clientId,
+          }),
+        }),
+      },
+    ],
+  });
+}
+
+const database = `bench_device_${process.pid}`;
+const admin = new pg.Client({ connectionString: server });
+await admin.connect();
+await admin.query(`create database ${database}`);
+const dataDir = mkdtempSync(join(tmpdir(), 'bench-device-'));
+const processes = [];
+try {
+  const dbUrl = new URL(server);
+  dbUrl.pathname = `/${database}`;
+  const [apiPort, anchorPort] = [await freePort(), await freePort()];
+  const ours = `http://127.0.0.1:${apiPort}`;
+  const anchor = `http://127.0.0.1:${anchorPort}`;
+  processes.push(
+    await start(
+      [join(root, 'dist/apps/api/main.js')],
+      {
+        PORT: String(apiPort),
+        DATA_DIR: dataDir,
+        DATABASE_URL: dbUrl.toString(),
+        LOG_LEVEL: 'warn',
+      },
+      async () => (await fetch(`${ours}/api/health`).catch(() => undefined))?.ok,
+    ),
+  );
+  processes.push(
+    await start(
+      [join(here, 'oidc-provider-anchor.mjs'), String(anchorPort)],
+      {},
+      async () =>
+        (await fetch(`${anchor}/.well-known/oauth-authorization-server`).catch(() => undefined))
+          ?.ok,
+    ),
+  );
+
+  const rows = [];
+  rows.push([
+    'device authorization',
+    await load({
+      url: `${ours}/oauth/device_authorization`,
+      method: 'POST',
+      headers: FORM,
+      body: form({ client_id: 'launchpad-cli' }),
+    }),
+    await load({
+      url: `${anchor}/device/auth`,
+      method: 'POST',
+      headers: FORM,
+      body: form({ client_id: 'cli' }),
+    }),
+  ]);
+  const ourCodes = await deviceCodes(ours, '/oauth/device_authorization', 'launchpad-cli', CODES);
+  const anchorCodes = await deviceCodes(anchor, '/device/auth', 'cli', CODES);
+  rows.push([
+    'pending poll (token endpoint)',
+    await pollLoad(ours, '/oauth/token', 'launchpad-cli', ourCodes),
+    await pollLoad(anchor, '/token', 'cli', anchorCodes),
+  ]);
+
+  console.log(
+    `\ndevice flow, ${CONNECTIONS} connections, median of ${RUNS} x ${SECONDS} s (Launchpad on PostgreSQL; anchor: node-oidc-provider 9, in memory)`,
+  );
+  console.log(`${''.padEnd(32)} ${'Launchpad'.padStart(20)} ${'node-oidc-provider'.padStart(22)}`);
+  let ok = true;
+  for (const [name, us, them] of rows) {
+    console.log(
+      `${name.padEnd(32)} ${`${Math.round(us.rps)} req/s, p99 ${us.p99} ms`.padStart(20)} ${`${Math.round(them.rps)} req/s, p99 ${them.p99} ms`.padStart(22)}`,
+    );
+    ok &&= us.rps >= them.rps && us.p99 < P99_TARGET_MS;
+  }
+  console.log(
+    ok
+      ? `Launchpad meets the targets (throughput >= anchor, p99 < ${P99_TARGET_MS} ms)`
+      : `BELOW TARGET (throughput >= anchor, p99 < ${P99_TARGET_MS} ms)`,
+  );
+  process.exitCode = ok ? 0 : 1;
+} finally {
+  for (const p of processes.reverse()) {
+    if (p.child.exitCode === null) p.child.kill('SIGINT');
+    await p.exited;
+  }
+  await admin.query(`drop database if exists ${database} with (force)`);
+  await admin.end();
+  rmSync(dataDir, { recursive: true, force: true });
+}
