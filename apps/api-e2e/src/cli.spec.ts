@@ -147,6 +147,17 @@ describe('the launchpad CLI against a running Launchpad', () => {
     expect(await remove.exited).toBe(0);
     expect(remove.output()).toContain('deleting');
 
+    // At a terminal, deploy asks for what the flags leave out (Enter takes the first choice).
+    const prompted = cli(['deploy', '--provider=linode', '--application=plain'], env);
+    for (const prompt of [/Plan \[1\]: /, /Region \[1\]: /, /Image \[1\]: /]) {
+      await waitFor(prompted, prompt);
+      prompted.child.stdin?.write('\r');
+    }
+    await waitFor(prompted, /Server name \[plain-1\]: /);
+    prompted.child.stdin?.write('cli-prompted\r');
+    expect(await prompted.exited).toBe(0);
+    expect(prompted.output()).toContain('cli-prompted is running');
+
     const whoami = cli(['whoami'], env);
     expect(await whoami.exited).toBe(0);
     expect(whoami.output()).toContain('ada');

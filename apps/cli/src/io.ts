@@ -4,6 +4,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   fetch: typeof fetch;
   env: Record<string, string | undefined>;
+  /** Asks the person at the terminal; absent when stdin is not a terminal (scripts). */
+  ask?: (question: string) => Promise<string>;
 }
 
 /** Exit codes of sysexits.h where one fits, so scripts can tell failures apart. */

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { ApiSession } from '../auth/session';
 import { type CliIo, EXIT } from '../io';
 import { UsageError } from '../usage-error';
+import { promptDeploy } from './deploy-prompts';
 
 export interface DeployFlags {
   provider?: string;
@@ -69,9 +70,18 @@ export async function serverAction(
  */
 export async function deploy(
   io: CliIo,
-  flags: DeployFlags,
+  given: DeployFlags,
   options: { url: string; json: boolean },
 ): Promise<number> {
+  const session = new ApiSession(io, options.url);
+  let flags = given;
+  try {
+    // At a terminal, ask for what the flags left out.
+    flags = await promptDeploy(io, session, given);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    return failed(io, error);
+  }
   const required = ['provider', 'application', 'plan', 'region', 'image', 'label'] as const;
   const missing = required.filter((name) => !flags[name]);
   if (missing.length > 0) {
@@ -86,7 +96,6 @@ export async function deploy(
     fields[pair.slice(0, index)] = pair.slice(index + 1);
   }
   try {
-    const session = new ApiSession(io, options.url);
     const created = await session.request<DeploymentCreated>(
       'POST',
       '/api/deployments',
