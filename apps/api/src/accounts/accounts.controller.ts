@@ -30,13 +30,17 @@ export class SessionController {
   @Get()
   @RequiresScope('account:read')
   async current(@SignedIn() current: CurrentSession): Promise<SessionView> {
-    const user = await this.accounts.user(current.session.userId);
+    const [user, accounts] = await Promise.all([
+      this.accounts.user(current.session.userId),
+      this.accounts.list(current.session.userId),
+    ]);
     if (!user) throw new NotFoundException({ error: 'unauthenticated', message: 'Sign in again.' });
+    const admin = this.admins.isAdminByEmails([user.email, ...accounts.map((a) => a.email)]);
     return {
-      user: { ...user, admin: await this.admins.isAdmin(user.id) },
+      user: { ...user, admin },
       // A device token needs none (and must not learn the browser's).
       csrfToken: current.via === 'cookie' ? this.sessions.store.csrfToken(current.session) : '',
-      accounts: await this.accounts.list(user.id),
+      accounts,
     };
   }
 }

@@ -11,19 +11,17 @@ export class AdminPolicy {
     private readonly accounts: AccountsService,
   ) {}
 
-  async isAdmin(userId: string): Promise<boolean> {
-    if (this.adminEmails.length === 0) return false;
-    const [user, linked] = await Promise.all([
-      this.accounts.user(userId),
-      this.accounts.list(userId),
-    ]);
-    return [user?.email, ...linked.map((a) => a.email)].some(
-      (email) => !!email && this.adminEmails.includes(email.toLowerCase()),
-    );
+  /** Whether any of these emails (the user's, their linked accounts') names an admin. */
+  isAdminByEmails(emails: readonly (string | null | undefined)[]): boolean {
+    return emails.some((email) => !!email && this.adminEmails.includes(email.toLowerCase()));
   }
 
   async require(userId: string): Promise<void> {
-    if (!(await this.isAdmin(userId))) {
+    const [user, linked] =
+      this.adminEmails.length === 0
+        ? [undefined, []]
+        : await Promise.all([this.accounts.user(userId), this.accounts.list(userId)]);
+    if (!this.isAdminByEmails([user?.email, ...linked.map((a) => a.email)])) {
       throw new ForbiddenException({
         error: 'admin_only',
         message: 'Only Launchpad admins (ADMIN_EMAILS) manage OAuth clients.',

@@ -5,23 +5,11 @@ import type {
   PlanView,
   ProviderName,
   RegionView,
-  ServerStatus,
+  ServerView,
 } from '@launchpad/shared-api-types';
 
 /** A server as a provider client returns it, before Launchpad adds the account. */
-export interface ProviderServer {
-  id: string;
-  label: string;
-  status: ServerStatus;
-  providerStatus: string;
-  ipv4: string | null;
-  ipv6: string | null;
-  region: string;
-  plan: string;
-  image: string | null;
-  createdAt: string;
-  tags: string[];
-}
+export type ProviderServer = Omit<ServerView, 'provider' | 'accountId'>;
 
 export interface CreateServerInput {
   label: string;

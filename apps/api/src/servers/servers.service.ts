@@ -132,19 +132,20 @@ export class ServersService {
         message: `No ${PROVIDER_LABELS[provider]} server ${id}.`,
       });
     }
-    const accounts = (await this.accounts.list(userId)).filter((a) => a.provider === provider);
-    const active = accounts.filter((a) => a.status === 'active');
+    const accounts = (await this.accounts.rows(userId)).filter((r) => r.provider === provider);
+    const active = accounts.filter((r) => r.status === 'active');
     if (active.length === 0) {
       throw new ConflictException({
         error: accounts.length > 0 ? 'account_needs_relink' : 'no_linked_account',
         message: `${accounts.length > 0 ? 'Sign in with' : 'Link'} a ${PROVIDER_LABELS[provider]} account first.`,
       });
     }
-    for (const [index, account] of active.entries()) {
+    for (const [index, row] of active.entries()) {
+      const account = this.accounts.view(row);
       const missing = missingActionScopes(account, action);
       if (missing.length > 0) throw insufficientScopeError(provider, missing);
       try {
-        return await this.vault.withAccessToken(account.id, (token) => call(account, token));
+        return await this.vault.withAccessToken(account.id, (token) => call(account, token), row);
       } catch (error) {
         const last = index === active.length - 1;
         if (!(error instanceof ProviderApiError && error.kind === 'not_found') || last) throw error;

@@ -158,6 +158,21 @@ describe(`token vault: refresh and revocation (${onPostgres ? 'PostgreSQL' : 'PG
     }
   });
 
+  it('the maintenance round refreshes just the accounts inside their refresh window, once', async () => {
+    await linkedAccount('linode');
+    await linkedAccount('digitalocean');
+    const clock = new ProviderTokenClient(sandbox.providers, fetch, nearExpiry);
+    const vault = new TokenVault(database.db, accounts, clock, nearExpiry);
+    // The Linode token (2 h) is inside its window at this clock; DigitalOcean's (30 days) is not.
+    expect(await vault.refreshDue()).toBe(1);
+    expect(await vault.refreshDue()).toBe(0);
+    expect((await audit()).tokenRequests).toEqual({
+      'linode authorization_code ok': 1,
+      'digitalocean authorization_code ok': 1,
+      'linode refresh_token ok': 1,
+    });
+  });
+
   it('marks the account as needing re-link when the provider refuses the refresh', async () => {
     const id = await linkedAccount('digitalocean');
     const [grant] = (await audit()).grants;

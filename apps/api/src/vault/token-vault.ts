@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, isNull, lt, lte, or } from 'drizzle-orm';
 import type { AccountsService } from '../accounts/accounts.service';
 import type { ProviderName } from '../config/providers.config';
 import type { LaunchpadDb } from '../database/database';
@@ -91,17 +91,22 @@ export class TokenVault {
 
   /** Refreshes every account whose token expires soon; the scheduler calls this periodically. */
   async refreshDue(): Promise<number> {
+    const now = this.now().getTime();
+    const dueBy = (provider: ProviderName) =>
+      and(
+        eq(linkedAccounts.provider, provider),
+        lte(linkedAccounts.accessTokenExpiresAt, new Date(now + REFRESH_AHEAD_MS[provider])),
+      );
+    // Only the accounts inside their refresh window, read once each.
     const rows = await this.db
-      .select({ id: linkedAccounts.id, provider: linkedAccounts.provider })
+      .select()
       .from(linkedAccounts)
-      .where(eq(linkedAccounts.status, 'active'));
+      .where(and(eq(linkedAccounts.status, 'active'), or(dueBy('linode'), dueBy('digitalocean'))));
     let refreshed = 0;
     for (const row of rows) {
       try {
-        const before = await this.row(row.id);
-        await this.accessToken(row.id);
-        const after = await this.row(row.id);
-        if (after && before && after.accessTokenSealed !== before.accessTokenSealed) refreshed++;
+        const token = await this.obtain(row.id, undefined, row);
+        if (token !== this.open(row, 'access')) refreshed++;
       } catch (error) {
         // Already recorded on the account (needs_relink) or to be tried at the next round.
         this.logger.warn(

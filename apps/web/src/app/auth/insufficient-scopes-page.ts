@@ -1,12 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { RouterLink } from '@angular/router';
-import { PROVIDER_LABELS, isProviderName } from '@launchpad/shared-api-types';
+import { RetrySignIn, providerLabel, providerOf } from './retry-sign-in';
 import { describeProviderScope } from '@launchpad/shared-scopes';
 
 /** The provider granted less than Launchpad needs: name each missing scope, in words. */
 @Component({
   selector: 'lp-insufficient-scopes-page',
-  imports: [RouterLink],
+  imports: [RetrySignIn],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="panel problem" data-testid="insufficient-scopes">
@@ -23,12 +22,7 @@ import { describeProviderScope } from '@launchpad/shared-scopes';
         }
       </ul>
       <p>Try again and leave these permissions ticked on the consent screen.</p>
-      <div class="buttons">
-        @if (providerName(); as name) {
-          <a class="button" [href]="'/api/auth/' + name">Try again with {{ label() }}</a>
-        }
-        <a routerLink="/sign-in">Back to sign-in</a>
-      </div>
+      <lp-retry-sign-in [provider]="provider()" />
     </section>
   `,
   styleUrl: './auth-pages.css',
@@ -38,16 +32,9 @@ export class InsufficientScopesPage {
   readonly provider = input<string>();
   readonly missing = input<string>();
 
-  protected readonly providerName = computed(() => {
-    const provider = this.provider();
-    return isProviderName(provider) ? provider : undefined;
-  });
-  protected readonly label = computed(() => {
-    const name = this.providerName();
-    return name ? PROVIDER_LABELS[name] : 'provider';
-  });
+  protected readonly label = computed(() => providerLabel(this.provider(), 'provider'));
   protected readonly missingScopes = computed(() => {
-    const name = this.providerName();
+    const name = providerOf(this.provider());
     return (this.missing() ?? '')
       .split(/[ ,+]+/)
       .filter(Boolean)
