@@ -74,37 +74,69 @@ async function deviceCodes(url, path, clientId, count) {
   return codes;
 }
 
-async function load(options) {
+/**
+ * `request` is one autocannon request; `expected(status, body)` says whether an answer is the
+ * one this load is about. Any other answer (an error status, a wrong error code) stops the bench:
+ * a fast wrong answer is not throughput.
+ */
+async function load(url, request, expected) {
   const results = [];
+  let ok2xx = 0;
   for (let i = 0; i < RUNS; i++) {
-    const r = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options });
+    let unexpected;
+    const r = await autocannon({
+      url,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      requests: [
+        {
+          ...request,
+          onResponse: (status, body) => {
+            if (!unexpected && !expected(status, body)) unexpected = `${status} ${body}`;
+          },
+        },
+      ],
+    });
     if (r.errors > 0 || r.timeouts > 0)
-      throw new Error(`${options.url}: ${r.errors} errors, ${r.timeouts} timeouts`);
+      throw new Error(`${url}: ${r.errors} errors, ${r.timeouts} timeouts`);
+    if (unexpected) throw new Error(`${url}: unexpected answer ${unexpected}`);
     results.push({ rps: r.requests.average, p99: r.latency.p99 });
+    ok2xx += r['2xx'];
   }
   const median = (key) => results.map((x) => x[key]).sort((a, b) => a - b)[Math.floor(RUNS / 2)];
-  return { rps: median('rps'), p99: median('p99') };
+  return { rps: median('rps'), p99: median('p99'), ok2xx };
+}
+
+const issued = (status, body) => status === 200 && JSON.parse(body).user_code !== undefined;
+const stillWaiting = (status, body) =>
+  status === 400 && ['authorization_pending', 'slow_down'].includes(JSON.parse(body).error);
+
+function authorizationLoad(url, path, clientId) {
+  return load(
+    `${url}${path}`,
+    { method: 'POST', headers: FORM, body: form({ client_id: clientId }) },
+    issued,
+  );
 }
 
 function pollLoad(url, path, clientId, codes) {
   let next = 0;
-  return load({
-    url: `${url}${path}`,
-    requests: [
-      {
-        method: 'POST',
-        headers: FORM,
-        setupRequest: (req) => ({
-          ...req,
-          body: form({
-            grant_type: DEVICE_GRANT,
-            device_code: codes[next++ % codes.length],
-            client_id: clientId,
-          }),
+  return load(
+    `${url}${path}`,
+    {
+      method: 'POST',
+      headers: FORM,
+      setupRequest: (req) => ({
+        ...req,
+        body: form({
+          grant_type: DEVICE_GRANT,
+          device_code: codes[next++ % codes.length],
+          client_id: clientId,
         }),
-      },
-    ],
-  });
+      }),
+    },
+    stillWaiting,
+  );
 }
 
 const database = `bench_device_${process.pid}`;
@@ -144,19 +176,21 @@ try {
   const rows = [];
   rows.push([
     'device authorization',
-    await load({
-      url: `${ours}/oauth/device_authorization`,
-      method: 'POST',
-      headers: FORM,
-      body: form({ client_id: 'launchpad-cli' }),
-    }),
-    await load({
-      url: `${anchor}/device/auth`,
-      method: 'POST',
-      headers: FORM,
-      body: form({ client_id: 'cli' }),
-    }),
+    await authorizationLoad(ours, '/oauth/device_authorization', 'launchpad-cli'),
+    await authorizationLoad(anchor, '/device/auth', 'cli'),
   ]);
+  // Every device code Launchpad answered with is in the database: nothing acknowledged was lost.
+  // (Requests still in flight when a run's time is up are stored but not counted: at most one
+  // per connection per run.)
+  const stored = new pg.Client({ connectionString: dbUrl.toString() });
+  await stored.connect();
+  const { rows: counted } = await stored.query('select count(*)::int as n from device_codes');
+  await stored.end();
+  const [issuedCount, storedCount] = [rows[0][1].ok2xx, counted[0].n];
+  if (storedCount < issuedCount || storedCount > issuedCount + CONNECTIONS * RUNS) {
+    throw new Error(`${issuedCount} device codes issued, ${storedCount} stored`);
+  }
+  console.log(`device codes issued: ${issuedCount}, stored: ${storedCount}`);
   const ourCodes = await deviceCodes(ours, '/oauth/device_authorization', 'launchpad-cli', CODES);
   const anchorCodes = await deviceCodes(anchor, '/device/auth', 'cli', CODES);
   rows.push([

@@ -1,7 +1,8 @@
 import { parseLaunchpadScopes } from '@launchpad/shared-scopes';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { LaunchpadDb } from '../database/database';
+import { MicroBatch } from '../database/micro-batch';
 import { deviceCodeTombstones, deviceCodes } from '../database/schema';
 import {
   DEVICE_CODE_GRANT,
@@ -31,6 +32,38 @@ export interface DeviceAuthorizationResponse {
   interval: number;
 }
 
+/** A new device code's row, as the batched insert writes it. */
+interface NewDeviceCode {
+  device_code_hash: string;
+  user_code: string;
+  client_id: string;
+  scopes: string;
+  interval_seconds: number;
+  expires_at: string;
+  created_at: string;
+}
+
+/** A poll of one device code, and what the batched poll statement found and did. */
+interface PollAsked {
+  device_code_hash: string;
+  client_id: string;
+}
+interface PollFound {
+  client_id: string;
+  status: 'pending' | 'approved' | 'denied' | 'consumed';
+  interval_seconds: number;
+  family_id: string | null;
+  expires_at: Date | string;
+  /** Set when the poll was recorded (a pending, live code of this client): the interval now. */
+  polled_interval: number | null;
+}
+
+/** Rows of a raw statement, whichever driver ran it. */
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+/** Statements in one batch, and batches in flight at once (of the pool's 10 connections). */
+const BATCH = { maxBatch: 64, maxInFlight: 3 };
+
 /** A pending code as the activation page shows it. */
 export interface PendingActivation {
   userCode: string;
@@ -47,6 +80,67 @@ export interface PendingActivation {
  * tokens; a replay revokes them; an expired code answers `expired_token` even after clean-up.
  */
 export class DeviceFlowService {
+  /** New codes, many to a statement: device authorization needs one write and nothing else. */
+  private readonly inserts = new MicroBatch<NewDeviceCode, boolean>(
+    async (codes) => {
+      const inserted = rowsOf<{ device_code_hash: string }>(
+        await this.db.execute(sql`
+          insert into device_codes
+            (device_code_hash, user_code, client_id, scopes, interval_seconds, expires_at, created_at)
+          select device_code_hash, user_code, client_id, scopes, interval_seconds, expires_at, created_at
+          from json_to_recordset(${JSON.stringify(codes)}::json) as r(device_code_hash text,
+            user_code text, client_id text, scopes text, interval_seconds int,
+            expires_at timestamptz, created_at timestamptz)
+          on conflict (user_code) do nothing
+          returning device_code_hash`),
+      );
+      const done = new Set(inserted.map((row) => row.device_code_hash));
+      return codes.map((code) => done.has(code.device_code_hash));
+    },
+    { ...BATCH, key: (code) => code.user_code },
+  );
+
+  /**
+   * Polls, many to a statement: each code is read and, when it is pending, live and this
+   * client's, its poll is recorded in the same statement, under a row lock (so polls of one code
+   * on several instances are counted one after the other). Too early a poll (RFC 8628 §3.5)
+   * raises the interval by 5 s; the caller sees that as `polled_interval` above the old one.
+   */
+  private readonly polls = new MicroBatch<PollAsked, PollFound | undefined>(
+    async (asked) => {
+      const now = this.now().toISOString();
+      const found = rowsOf<PollFound & { device_code_hash: string }>(
+        await this.db.execute(sql`
+          with asked as (
+            select * from json_to_recordset(${JSON.stringify(asked)}::json)
+              as a(device_code_hash text, client_id text)
+          ), found as (
+            select d.device_code_hash, d.client_id, d.status, d.interval_seconds, d.last_poll_at,
+              d.family_id, d.expires_at, a.client_id as asking_client
+            from device_codes d join asked a using (device_code_hash)
+            for update of d
+          ), polled as (
+            update device_codes d
+            set last_poll_at = ${now}::timestamptz,
+              interval_seconds = case
+                when f.last_poll_at is not null and ${now}::timestamptz - f.last_poll_at
+                  < (f.interval_seconds * 1000 - ${POLL_TOLERANCE_MS}) * interval '1 millisecond'
+                then f.interval_seconds + 5 else f.interval_seconds end
+            from found f
+            where d.device_code_hash = f.device_code_hash and f.status = 'pending'
+              and f.expires_at > ${now}::timestamptz and f.client_id = f.asking_client
+            returning d.device_code_hash, d.interval_seconds
+          )
+          select f.device_code_hash, f.client_id, f.status, f.interval_seconds, f.family_id,
+            f.expires_at, p.interval_seconds as polled_interval
+          from found f left join polled p using (device_code_hash)`),
+      );
+      const byHash = new Map(found.map((row) => [row.device_code_hash, row]));
+      return asked.map((a) => byHash.get(a.device_code_hash));
+    },
+    { ...BATCH, key: (poll) => poll.device_code_hash },
+  );
+
   constructor(
     private readonly db: LaunchpadDb,
     private readonly clients: OAuthClientsService,
@@ -64,42 +158,38 @@ export class DeviceFlowService {
     }
     const scopes = this.scopesFor(client, scope);
     const deviceCode = randomBytes(32).toString('base64url');
-    for (let attempt = 0; ; attempt++) {
+    const now = this.now().getTime();
+    // A user code already live (1 in 2.56e10 per live code) is not written: draw another.
+    for (let attempt = 0; attempt < 5; attempt++) {
       const userCode = generateUserCode();
-      try {
-        await this.db.insert(deviceCodes).values({
-          deviceCodeHash: hashCode(deviceCode),
-          userCode,
-          clientId: client.clientId,
-          scopes,
-          intervalSeconds: POLL_INTERVAL_S,
-          expiresAt: new Date(this.now().getTime() + DEVICE_CODE_TTL_S * 1000),
-          createdAt: this.now(),
-        });
-        const display = formatUserCode(userCode);
-        return {
-          device_code: deviceCode,
-          user_code: display,
-          verification_uri: this.verificationUri,
-          verification_uri_complete: `${this.verificationUri}?user_code=${display}`,
-          expires_in: DEVICE_CODE_TTL_S,
-          interval: POLL_INTERVAL_S,
-        };
-      } catch (error) {
-        // A user code already live (1 in 2.56e10 per live code): draw another.
-        if (attempt >= 4) throw error;
-      }
+      const inserted = await this.inserts.run({
+        device_code_hash: hashCode(deviceCode),
+        user_code: userCode,
+        client_id: client.clientId,
+        scopes,
+        interval_seconds: POLL_INTERVAL_S,
+        expires_at: new Date(now + DEVICE_CODE_TTL_S * 1000).toISOString(),
+        created_at: new Date(now).toISOString(),
+      });
+      if (!inserted) continue;
+      const display = formatUserCode(userCode);
+      return {
+        device_code: deviceCode,
+        user_code: display,
+        verification_uri: this.verificationUri,
+        verification_uri_complete: `${this.verificationUri}?user_code=${display}`,
+        expires_in: DEVICE_CODE_TTL_S,
+        interval: POLL_INTERVAL_S,
+      };
     }
+    throw new Error('no free user code in 5 draws');
   }
 
   /** The device_code grant (RFC 8628 §3.4–3.5). */
   async poll(client: OAuthClient, deviceCode: string | undefined): Promise<TokenResponse> {
     if (!deviceCode) throw new OAuthError('invalid_request', 'device_code is required.');
     const hash = hashCode(deviceCode);
-    const [row] = await this.db
-      .select()
-      .from(deviceCodes)
-      .where(eq(deviceCodes.deviceCodeHash, hash));
+    const row = await this.polls.run({ device_code_hash: hash, client_id: client.clientId });
     if (!row) {
       const [tombstone] = await this.db
         .select()
@@ -108,34 +198,27 @@ export class DeviceFlowService {
       if (tombstone) throw new OAuthError('expired_token', 'The device code has expired.');
       throw new OAuthError('invalid_grant', 'Unknown device code.');
     }
-    if (row.clientId !== client.clientId) {
+    if (row.client_id !== client.clientId) {
       throw new OAuthError('invalid_grant', 'The device code was issued to another client.');
     }
-    const now = this.now();
     if (row.status === 'consumed') {
-      if (row.familyId) await this.tokens.revokeFamily(row.familyId);
+      if (row.family_id) await this.tokens.revokeFamily(row.family_id);
       throw new OAuthError(
         'invalid_grant',
         'The device code was already used; the tokens issued for it are revoked.',
       );
     }
-    if (row.expiresAt <= now) throw new OAuthError('expired_token', 'The device code has expired.');
+    if (new Date(row.expires_at) <= this.now()) {
+      throw new OAuthError('expired_token', 'The device code has expired.');
+    }
     if (row.status === 'denied') throw new OAuthError('access_denied', 'The request was denied.');
-    if (row.status === 'pending') {
-      const early =
-        row.lastPollAt !== null &&
-        now.getTime() - row.lastPollAt.getTime() < row.intervalSeconds * 1000 - POLL_TOLERANCE_MS;
-      const interval = early ? row.intervalSeconds + 5 : row.intervalSeconds;
-      await this.db
-        .update(deviceCodes)
-        .set({ lastPollAt: now, intervalSeconds: interval })
-        .where(eq(deviceCodes.deviceCodeHash, hash));
-      if (early) {
+    if (row.polled_interval !== null) {
+      if (row.polled_interval > row.interval_seconds) {
         throw new OAuthError(
           'slow_down',
-          `Polling too fast: wait at least ${interval} seconds between requests.`,
+          `Polling too fast: wait at least ${row.polled_interval} seconds between requests.`,
           400,
-          { 'Retry-After': String(interval) },
+          { 'Retry-After': String(row.polled_interval) },
         );
       }
       throw new OAuthError('authorization_pending', 'The person has not decided yet.');

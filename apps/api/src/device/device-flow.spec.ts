@@ -16,6 +16,7 @@ import { type TestDatabase, createTestDatabase } from '../testing/test-database'
 import { DeviceFlowService } from './device-flow.service';
 import { DEVICE_CODE_GRANT, OAuthClientsService } from './oauth-clients.service';
 import { OAuthTokensService } from './oauth-tokens.service';
+import * as userCodes from './user-code';
 
 const CLI = 'launchpad-cli';
 const FORM = 'application/x-www-form-urlencoded';
@@ -189,6 +190,57 @@ describe('device authorization server (RFC 8628)', () => {
       expect(object.body.error).toBe('request_not_supported');
     });
 
+    it('refuses a body over 100 kB (413), another charset and a compressed body (415)', async () => {
+      const large = await http()
+        .post('/oauth/device_authorization')
+        .type(FORM)
+        .send(`client_id=${CLI}&scope=${'x'.repeat(101 * 1024)}`)
+        .expect(413);
+      expect(large.body.error).toBe('invalid_request');
+      expect(large.headers['cache-control']).toBe('no-store');
+      const latin1 = await http()
+        .post('/oauth/device_authorization')
+        .set('Content-Type', `${FORM}; charset=iso-8859-1`)
+        .send(`client_id=${CLI}`)
+        .expect(415);
+      expect(latin1.body.error).toBe('invalid_request');
+      const gzip = await http()
+        .post('/oauth/device_authorization')
+        .set('Content-Type', FORM)
+        .set('Content-Encoding', 'gzip')
+        .send(`client_id=${CLI}`)
+        .expect(415);
+      expect(gzip.body.error).toBe('invalid_request');
+      // A UTF-8 charset parameter is fine, and the id of the request comes back.
+      const utf8 = await http()
+        .post('/oauth/device_authorization')
+        .set('Content-Type', `${FORM}; charset=UTF-8`)
+        .send(`client_id=${CLI}`)
+        .expect(200);
+      expect(utf8.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    });
+
+    it('issues distinct codes to a burst of devices, drawing again when a user code is live', async () => {
+      const taken = (await authorize()).user_code.replace('-', '');
+      // The next two draws hit the live code; each device then gets a fresh one.
+      const draw = jest
+        .spyOn(userCodes, 'generateUserCode')
+        .mockReturnValueOnce(taken)
+        .mockReturnValueOnce(taken);
+      try {
+        const burst = await Promise.all(Array.from({ length: 30 }, () => authorize()));
+        const codes = new Set(burst.map((b) => b.user_code.replace('-', '')));
+        expect(codes.size).toBe(30);
+        expect(codes.has(taken)).toBe(false);
+        expect(new Set(burst.map((b) => b.device_code)).size).toBe(30);
+        expect(draw.mock.calls.length).toBe(32);
+      } finally {
+        draw.mockRestore();
+      }
+      const rows = await app.get<Database>(DATABASE).db.select().from(deviceCodes);
+      expect(rows.filter((r) => r.userCode === taken)).toHaveLength(1);
+    });
+
     it('refuses unknown and not allowed scopes (invalid_scope)', async () => {
       const unknown = await post('/oauth/device_authorization', {
         client_id: CLI,
@@ -312,6 +364,22 @@ describe('device authorization server (RFC 8628)', () => {
       const res = await poll(device_code).expect(400);
       expect(res.body.error).toBe('authorization_pending');
       expect(res.headers['cache-control']).toBe('no-store');
+    });
+
+    it('answers each of a burst of polls for its own code, and counts polls of one code one by one', async () => {
+      const started = await Promise.all(Array.from({ length: 20 }, () => authorize()));
+      const first = await Promise.all(started.map((s) => poll(s.device_code)));
+      expect(first.map((r) => r.body.error)).toEqual(Array(20).fill('authorization_pending'));
+      // Two more polls of one code at once: each is too early, and the second sees the first.
+      const [a, b] = await Promise.all([
+        poll(started[0]!.device_code),
+        poll(started[0]!.device_code),
+      ]);
+      expect([a!.body.error, b!.body.error]).toEqual(['slow_down', 'slow_down']);
+      expect([a!.headers['retry-after'], b!.headers['retry-after']].sort()).toEqual(['10', '15']);
+      // The other codes were not touched by those.
+      expect((await poll(started[1]!.device_code).expect(400)).body.error).toBe('slow_down');
+      expect((await poll(started[1]!.device_code).expect(400)).headers['retry-after']).toBe('15');
     });
 
     it('answers access_denied after a denial', async () => {

@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { PinoLogger } from 'nestjs-pino';
 import type { LaunchpadConfig } from '../config/launchpad-config';
 import type { Database } from '../database/database';
 import { DATABASE } from '../database/database.module';
@@ -9,6 +10,7 @@ import { DeviceFlowService } from './device-flow.service';
 import { DeviceSweeper } from './device-sweeper';
 import { OAuthClientsService } from './oauth-clients.service';
 import { OAuthController } from './oauth.controller';
+import { OAuthEndpoints } from './oauth-endpoints';
 import { OAuthTokensService } from './oauth-tokens.service';
 import { RateLimiter } from './rate-limiter';
 
@@ -43,9 +45,25 @@ export class DeviceModule {
             new DeviceFlowService(database.db, clients, tokens, `${config.app.publicUrl}/activate`),
           inject: [DATABASE, OAuthClientsService, OAuthTokensService],
         },
+        {
+          provide: OAuthEndpoints,
+          useFactory: (
+            clients: OAuthClientsService,
+            devices: DeviceFlowService,
+            tokens: OAuthTokensService,
+          ) =>
+            new OAuthEndpoints(
+              clients,
+              devices,
+              tokens,
+              config.app.publicUrl,
+              () => PinoLogger.root,
+            ),
+          inject: [OAuthClientsService, DeviceFlowService, OAuthTokensService],
+        },
         DeviceSweeper,
       ],
-      exports: [OAuthClientsService],
+      exports: [OAuthClientsService, OAuthEndpoints],
     };
   }
 }

@@ -1,6 +1,8 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { AppConfig } from '../config/app.config';
+import { OAuthEndpoints } from '../device/oauth-endpoints';
 import { assignRequestId } from '../logging/request-id';
 import { ApiExceptionFilter } from './api-exception.filter';
 import { fromMiddlewareError } from './http-errors';
@@ -13,6 +15,7 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   // costs milliseconds on large lists for nothing.
   app.set('etag', false);
   app.set('trust proxy', 'loopback');
+  serveAhead(app, app.get(OAuthEndpoints).middleware);
   // First of all, so that even a body the parsers reject gets an id in its answer and log line.
   app.use((req: Request, res: Response, next: NextFunction) => {
     (req as Request & { id: string }).id = assignRequestId(req, res);
@@ -39,4 +42,23 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
     isApiPath(req.path) ? next() : assets(req, res, next),
   );
   app.useGlobalFilters(new ApiExceptionFilter(spa));
+}
+
+/**
+ * Devices poll the token endpoint every few seconds: the authorization server's POST endpoints
+ * read their own forms and answer straight from the server's request event, before Express's
+ * router; every other request goes on to Express as before.
+ */
+function serveAhead(
+  app: NestExpressApplication,
+  middleware: (req: IncomingMessage, res: ServerResponse, next: () => void) => void,
+): void {
+  const server = app.getHttpServer() as Server;
+  const listeners = server.listeners('request') as RequestListener[];
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) =>
+    middleware(req, res, () => {
+      for (const listener of listeners) listener.call(server, req, res);
+    }),
+  );
 }
