@@ -118,6 +118,8 @@ export class DeviceFlowService {
             select d.device_code_hash, d.client_id, d.status, d.interval_seconds, d.last_poll_at,
               d.family_id, d.expires_at, a.client_id as asking_client
             from device_codes d join asked a using (device_code_hash)
+            -- Rows locked in one order: batches of two instances cannot deadlock.
+            order by d.device_code_hash
             for update of d
           ), polled as (
             update device_codes d

@@ -460,20 +460,34 @@ describe('device authorization server (RFC 8628)', () => {
       try {
         await other.init();
         const started = await authorize();
+        const pollForm = {
+          grant_type: DEVICE_CODE_GRANT,
+          device_code: started.device_code,
+          client_id: CLI,
+        };
+        // While pending, too-fast polls on both instances are counted one after the other.
+        expect((await poll(started.device_code).expect(400)).body.error).toBe(
+          'authorization_pending',
+        );
+        const early = await Promise.all([
+          poll(started.device_code),
+          poll(started.device_code),
+          request(other.getHttpServer()).post('/oauth/token').type('form').send(pollForm),
+          request(other.getHttpServer()).post('/oauth/token').type('form').send(pollForm),
+        ]);
+        expect(early.map((r) => r.body.error)).toEqual(Array(4).fill('slow_down'));
+        expect(early.map((r) => Number(r.headers['retry-after'])).sort((a, b) => a - b)).toEqual([
+          10, 15, 20, 25,
+        ]);
         const otherBrowser = request.agent(other.getHttpServer());
         await signIn(otherBrowser, 'linode');
         const otherCsrf = ((await otherBrowser.get('/api/session').expect(200)).body as SessionView)
           .csrfToken;
         await decide(started.user_code, 'approve', otherBrowser, otherCsrf).expect(200);
-        const form = {
-          grant_type: DEVICE_CODE_GRANT,
-          device_code: started.device_code,
-          client_id: CLI,
-        };
         const answers = await Promise.all([
-          ...Array.from({ length: 3 }, () => post('/oauth/token', form)),
+          ...Array.from({ length: 3 }, () => post('/oauth/token', pollForm)),
           ...Array.from({ length: 3 }, () =>
-            request(other.getHttpServer()).post('/oauth/token').type('form').send(form),
+            request(other.getHttpServer()).post('/oauth/token').type('form').send(pollForm),
           ),
         ]);
         expect(answers.filter((r) => r.status === 200)).toHaveLength(1);
