@@ -10,16 +10,12 @@
 // Needs the built API (npm run bench builds it) and PostgreSQL at 127.0.0.1:5432 (DATABASE_URL
 // overrides the server; a throwaway database is created and dropped).
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import pg from 'pg';
+import { answers, freePort, root, startNode, stopAll } from './processes.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..', '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 50;
@@ -27,35 +23,6 @@ const CODES = 500;
 const P99_TARGET_MS = 50;
 const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 const server = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-async function freePort() {
-  const s = createServer().listen(0, '127.0.0.1');
-  await new Promise((r) => s.once('listening', r));
-  const { port } = s.address();
-  s.close();
-  return port;
-}
-
-function start(args, env, ready) {
-  const child = spawn(process.execPath, args, {
-    cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.stderr.on('data', (d) => {
-    const text = String(d);
-    if (!/Unsupported runtime|shouldChange|WARNING/.test(text)) process.stderr.write(text);
-  });
-  return (async () => {
-    for (let i = 0; i < 300; i++) {
-      if (child.exitCode !== null) throw new Error(`${args[0]} exited with ${child.exitCode}`);
-      if (await ready()) return { child, exited };
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`${args[0]} did not come up`);
-  })();
-}
 
 const form = (params) => new URLSearchParams(params).toString();
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -152,7 +119,7 @@ try {
   const ours = `http://127.0.0.1:${apiPort}`;
   const anchor = `http://127.0.0.1:${anchorPort}`;
   processes.push(
-    await start(
+    await startNode(
       [join(root, 'dist/apps/api/main.js')],
       {
         PORT: String(apiPort),
@@ -160,16 +127,14 @@ try {
         DATABASE_URL: dbUrl.toString(),
         LOG_LEVEL: 'warn',
       },
-      async () => (await fetch(`${ours}/api/health`).catch(() => undefined))?.ok,
+      answers(`${ours}/api/health`),
     ),
   );
   processes.push(
-    await start(
-      [join(here, 'oidc-provider-anchor.mjs'), String(anchorPort)],
+    await startNode(
+      [join(root, 'tools/bench/oidc-provider-anchor.mjs'), String(anchorPort)],
       {},
-      async () =>
-        (await fetch(`${anchor}/.well-known/oauth-authorization-server`).catch(() => undefined))
-          ?.ok,
+      answers(`${anchor}/.well-known/oauth-authorization-server`),
     ),
   );
 
@@ -217,10 +182,7 @@ try {
   );
   process.exitCode = ok ? 0 : 1;
 } finally {
-  for (const p of processes.reverse()) {
-    if (p.child.exitCode === null) p.child.kill('SIGINT');
-    await p.exited;
-  }
+  await stopAll(processes);
   await admin.query(`drop database if exists ${database} with (force)`);
   await admin.end();
   rmSync(dataDir, { recursive: true, force: true });

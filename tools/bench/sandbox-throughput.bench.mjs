@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { json } from './processes.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -42,13 +43,6 @@ async function measure(url, headers) {
     results.push(result.requests.average);
   }
   return results.sort((a, b) => a - b)[Math.floor(results.length / 2)];
-}
-
-async function json(url, init) {
-  const res = await fetch(url, init);
-  if (!res.ok)
-    throw new Error(`${init?.method ?? 'GET'} ${url}: ${res.status} ${await res.text()}`);
-  return res.status === 204 ? undefined : res.json();
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-sandbox-'));

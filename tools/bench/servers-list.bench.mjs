@@ -11,14 +11,11 @@
 // process serving both would add the two providers' times and measure the sandbox, not us.
 //
 // Needs the built sandbox and API: `npm run bench` builds them first.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { answers, freePort, json, root, startNode, stopAll } from './processes.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const COUNT = 1000;
 const RATIO_TARGET = 1.5;
@@ -26,38 +23,6 @@ const MEMORY_TARGET_MB = 50;
 
 const ADA = 'linode-ada';
 const SAMMY = 'b7a1c3d4-5e6f-4a8b-9c0d-1e2f3a4b5c6d';
-
-function start(args, env, readyUrl) {
-  const child = spawn(process.execPath, args, {
-    cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  return (async () => {
-    for (let i = 0; i < 300; i++) {
-      if (child.exitCode !== null) throw new Error(`${args[0]} exited with ${child.exitCode}`);
-      if ((await fetch(readyUrl).catch(() => undefined))?.ok) return { child, exited };
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`${readyUrl} did not come up`);
-  })();
-}
-
-async function freePort() {
-  const server = createServer().listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const { port } = server.address();
-  server.close();
-  return port;
-}
-
-async function json(url, init) {
-  const res = await fetch(url, init);
-  if (!res.ok)
-    throw new Error(`${init?.method ?? 'GET'} ${url}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
 
 /** Resident memory of a process in MB (Linux). */
 function rssMb(pid) {
@@ -131,10 +96,10 @@ try {
     [doPort, doSandbox],
   ]) {
     processes.push(
-      await start(
+      await startNode(
         [join(root, 'dist/apps/provider-sandbox/main.js')],
         { SANDBOX_PORT: String(port), SANDBOX_LOG: 'silent' },
-        `${url}/_sandbox/health`,
+        answers(`${url}/_sandbox/health`),
       ),
     );
     await json(`${url}/_sandbox/seed`, {
@@ -142,7 +107,7 @@ try {
       body: JSON.stringify({ count: COUNT, linodeOwner: ADA, dropletOwner: SAMMY }),
     });
   }
-  const api = await start(
+  const api = await startNode(
     [join(root, 'dist/apps/api/main.js')],
     {
       PORT: String(apiPort),
@@ -154,7 +119,7 @@ try {
       DIGITALOCEAN_API_URL: `${doSandbox}/digitalocean/api`,
       LOG_LEVEL: 'warn',
     },
-    `${apiUrl}/api/health`,
+    answers(`${apiUrl}/api/health`),
   );
   processes.push(api);
   const jar = new Map();
@@ -245,9 +210,6 @@ try {
   console.log(ok ? 'GET /api/servers meets its targets' : 'BELOW TARGET');
   process.exitCode = ok ? 0 : 1;
 } finally {
-  for (const p of processes.reverse()) {
-    if (p.child.exitCode === null) p.child.kill('SIGINT');
-    await p.exited;
-  }
+  await stopAll(processes);
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { StartupError } from '../boot/startup-error';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
-import { type Database, openDatabase } from './database';
+import { type Database, openDatabase, rowsOf } from './database';
 import { runMigrations } from './migrate';
 import { linkedAccounts, sessions, users } from './schema';
 
@@ -21,10 +21,10 @@ describe(`database layer (${process.env['DATABASE_URL'] ? 'PostgreSQL' : 'PGlite
   });
 
   async function appliedMigrations(db: Database): Promise<number> {
-    const result = await db.db.execute<{ count: number }>(
+    const result = await db.db.execute(
       sql`select count(*)::int as count from drizzle.__drizzle_migrations`,
     );
-    return Number((result as unknown as { rows: { count: number }[] }).rows[0]?.count);
+    return Number(rowsOf<{ count: number }>(result)[0]?.count);
   }
 
   it('applies the migrations and stores users', async () => {

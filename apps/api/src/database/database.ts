@@ -14,6 +14,9 @@ import * as schema from './schema';
 /** The Drizzle handle every feature uses; the same type whether PGlite or PostgreSQL is behind it. */
 export type LaunchpadDb = PgDatabase<PgQueryResultHKT, typeof schema>;
 
+/** The rows of `db.execute(sql…)`: both drivers answer `{ rows }`. */
+export const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+
 export type Connection =
   | { driver: 'pglite'; db: LaunchpadDb; client: PGlite }
   | { driver: 'postgres'; db: LaunchpadDb; pool: Pool };

@@ -1,7 +1,7 @@
 import { parseLaunchpadScopes } from '@launchpad/shared-scopes';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { LaunchpadDb } from '../database/database';
+import { type LaunchpadDb, rowsOf } from '../database/database';
 import { MicroBatch } from '../database/micro-batch';
 import { deviceCodeTombstones, deviceCodes } from '../database/schema';
 import {
@@ -57,9 +57,6 @@ interface PollFound {
   /** Set when the poll was recorded (a pending, live code of this client): the interval now. */
   polled_interval: number | null;
 }
-
-/** Rows of a raw statement, whichever driver ran it. */
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 /** Statements in one batch, and batches in flight at once (of the pool's 10 connections). */
 const BATCH = { maxBatch: 64, maxInFlight: 3 };

@@ -7,7 +7,7 @@ import {
   type OAuthClientsService,
   presentedClient,
 } from './oauth-clients.service';
-import { OAuthError } from './oauth-error';
+import { OAuthError, sendOAuthError, sendOAuthJson } from './oauth-error';
 import type { OAuthTokensService } from './oauth-tokens.service';
 
 /** The largest form any of these endpoints reads (the rest of the API allows the same). */
@@ -52,7 +52,7 @@ export class OAuthEndpoints {
     readForm(req)
       .then((form) => endpoint(form, req.headers.authorization))
       .then(
-        (body) => send(res, 200, body),
+        (body) => sendOAuthJson(res, 200, body),
         (error: unknown) => this.fail(req, res, error, requestId),
       )
       .finally(() => this.log(req, res, requestId, started));
@@ -117,13 +117,12 @@ export class OAuthEndpoints {
 
   private fail(req: IncomingMessage, res: ServerResponse, error: unknown, requestId: string) {
     if (error instanceof OAuthError) {
-      for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
       // A body left unread (too large, wrong type) must not be parsed as the next request.
       if (!req.complete) res.setHeader('Connection', 'close');
-      return send(res, error.status, { error: error.error, error_description: error.description });
+      return sendOAuthError(res, error);
     }
     this.logger()?.error({ err: error, requestId }, 'request failed');
-    send(res, 500, {
+    sendOAuthJson(res, 500, {
       error: 'server_error',
       error_description: `Launchpad could not answer this request (request ${requestId}).`,
     });
@@ -145,19 +144,6 @@ const pathOf = (url: string | undefined) => {
   const query = url?.indexOf('?') ?? -1;
   return query < 0 ? (url ?? '') : (url ?? '').slice(0, query);
 };
-
-/** Token endpoint answers are never cached (RFC 6749 §5.1). */
-function send(res: ServerResponse, status: number, body: object): void {
-  if (res.headersSent || res.destroyed) return;
-  const json = JSON.stringify(body);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(json),
-    'Cache-Control': 'no-store',
-    Pragma: 'no-cache',
-  });
-  res.end(json);
-}
 
 /**
  * RFC 6749 §3.2: form-encoded UTF-8, no parameter twice, no request objects (RFC 9101). The body

@@ -6,7 +6,7 @@ import {
   Logger,
   NotFoundException,
 } from '@nestjs/common';
-import { OAuthError } from '../device/oauth-error';
+import { OAuthError, sendOAuthError } from '../device/oauth-error';
 import type { Request, Response } from 'express';
 import { requestIdOf } from '../logging/request-id';
 import { toApiErrorBody } from './api-error';
@@ -33,7 +33,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
       exception instanceof OAuthError ||
       (req.path.startsWith('/oauth/') && exception instanceof HttpException)
     ) {
-      return sendOAuthError(res, exception);
+      return sendOAuthError(
+        res,
+        exception instanceof OAuthError ? exception : httpToOAuthError(exception),
+      );
     }
     const routeNotFound = exception instanceof NotFoundException && isUnmatchedRoute(exception);
     if (routeNotFound && this.spa.handles(req)) return this.spa.send(res);
@@ -52,22 +55,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 }
 
-/** RFC 6749 §5.2: `{ error, error_description }`, never cached. */
-function sendOAuthError(res: Response, exception: OAuthError | HttpException): void {
-  res.setHeader('Cache-Control', 'no-store');
-  res.setHeader('Pragma', 'no-cache');
-  if (exception instanceof OAuthError) {
-    for (const [name, value] of Object.entries(exception.headers)) res.setHeader(name, value);
-    res
-      .status(exception.status)
-      .json({ error: exception.error, error_description: exception.description });
-    return;
-  }
+/** RFC 6749 §5.2 for what Nest raised on an /oauth/ path (an unknown route, say). */
+function httpToOAuthError(exception: HttpException): OAuthError {
   const status = exception.getStatus();
-  res.status(status).json({
-    error: status === 404 ? 'not_found' : status >= 500 ? 'server_error' : 'invalid_request',
-    error_description: exception.message,
-  });
+  const error = status === 404 ? 'not_found' : status >= 500 ? 'server_error' : 'invalid_request';
+  return new OAuthError(error, exception.message, status);
 }
 
 /** Nest's router answers a request that matches no route with this NotFoundException. */
