@@ -1,12 +1,19 @@
 #!/usr/bin/env node
-// The anchor of device-flow.bench.mjs: node-oidc-provider 9 with the device flow on and its
-// default in-memory adapter, shaped after its own device-flow test configuration
-// (reference oauth-device-flow.md §3.1). Prints "listening on <url>" when ready.
+// The anchors of device-flow.bench.mjs: node-oidc-provider 9 with the device flow on, shaped
+// after its own device-flow test configuration (reference oauth-device-flow.md §3.1). With
+// DATABASE_URL set it stores everything in that PostgreSQL database through
+// oidc-provider-postgres-adapter.mjs (the durable peer of issue #11); without, in its default
+// in-memory adapter. Prints "listening on <url>" when ready.
 import Provider from 'oidc-provider';
+import { postgresAdapter } from './oidc-provider-postgres-adapter.mjs';
 
 const port = Number(process.argv[2] ?? 0);
 const issuer = `http://127.0.0.1:${port}`;
+const durable = process.env.DATABASE_URL
+  ? await postgresAdapter(process.env.DATABASE_URL)
+  : undefined;
 const provider = new Provider(issuer, {
+  adapter: durable?.adapter,
   clients: [
     {
       client_id: 'cli',
@@ -27,4 +34,9 @@ const provider = new Provider(issuer, {
 const server = provider.listen(port, '127.0.0.1', () => {
   console.log(`listening on ${issuer}`);
 });
-process.on('SIGINT', () => server.close(() => process.exit(0)));
+process.on('SIGINT', () =>
+  server.close(async () => {
+    await durable?.pool.end();
+    process.exit(0);
+  }),
+);
