@@ -17,7 +17,9 @@ module.exports = {
       compiler: 'tsc',
       main: './src/main.ts',
       tsConfig: './tsconfig.app.json',
-      assets: [{ input: './src/database/migrations', glob: '**/*', output: 'migrations' }],
+      assets: [
+        { input: '../../libs/api/database/src/lib/migrations', glob: '**/*', output: 'migrations' },
+      ],
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: true,

@@ -5,11 +5,12 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { createLaunchpadApp } from './bootstrap';
-import { DATABASE } from './database/database.module';
-import type { Database } from './database/database';
-import { createTestDatabase, type TestDatabase } from './testing/test-database';
-import { testConfig } from './testing/test-config';
+import { createLaunchpadApp } from '@launchpad/api-core';
+import { AppModule } from './app.module';
+import { DATABASE } from '@launchpad/api-database';
+import type { Database } from '@launchpad/api-database';
+import { createTestDatabase, type TestDatabase } from '@launchpad/api-testing';
+import { testConfig } from '@launchpad/api-testing';
 
 describe('Launchpad API over HTTP', () => {
   let testDb: TestDatabase;
@@ -22,7 +23,8 @@ describe('Launchpad API over HTTP', () => {
     await mkdir(join(webDistDir, 'assets'));
     await writeFile(join(webDistDir, 'index.html'), '<!doctype html><lp-root>shell</lp-root>');
     await writeFile(join(webDistDir, 'main-ABCDEFGH.js'), 'console.log("app")');
-    app = await createLaunchpadApp(testConfig(testDb.config, { webDistDir }));
+    const config = testConfig(testDb.config, { webDistDir });
+    app = await createLaunchpadApp(config, [AppModule.forRoot(config)]);
     await app.init();
   });
 

@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { clientsCommand } from './admin/clients-command';
-import { createLaunchpadApp } from './bootstrap';
-import { StartupError } from './boot/startup-error';
-import { loadLaunchpadConfig } from './config/launchpad-config';
+import { clientsCommand } from '@launchpad/api-oauth-server';
+import { StartupError, loadLaunchpadConfig } from '@launchpad/api-config';
+import { createLaunchpadApp } from '@launchpad/api-core';
+import { AppModule } from './app.module';
 
 // A reader of our logs that goes away (a closed pipe) must not stop a graceful shutdown.
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     );
     return;
   }
-  const app = await createLaunchpadApp(config);
+  const app = await createLaunchpadApp(config, [AppModule.forRoot(config)]);
   try {
     await app.listen(config.app.port, config.app.host);
   } catch (error) {

@@ -55,8 +55,11 @@ export function createSandboxServer(
     }
     void handle(router, faults, req, res);
   });
-  // Keep-alive like the real APIs, so benchmarks measure the sandbox and not TCP set-up.
-  server.keepAliveTimeout = 5000;
+  // Keep-alive like the real APIs (their load balancers keep idle connections for about a minute),
+  // so benchmarks measure the sandbox and not TCP set-up. A short timeout races with clients whose
+  // event loop is busy: fetch reuses a socket the sandbox has just closed ("other side closed").
+  server.keepAliveTimeout = 60_000;
+  server.headersTimeout = 65_000;
 
   return {
     server,

@@ -1,0 +1,2 @@
+export * from './lib/catalog.controller';
+export * from './lib/catalog.service';

@@ -1,0 +1,60 @@
+import { ConflictException, Controller, Get, Param, Query, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  type ApplicationView,
+  type CatalogView,
+  PROVIDER_LABELS,
+  type ProviderName,
+} from '@launchpad/shared-api-types';
+import { ParseProviderPipe } from '@launchpad/api-http';
+import type { Request } from 'express';
+import { AccountsService } from '@launchpad/api-accounts';
+import { SessionService } from '@launchpad/api-sessions';
+import { TokenVault } from '@launchpad/api-accounts';
+import { CatalogService } from './catalog.service';
+
+/** What can be deployed: applications, and per provider plans with prices, regions, images, fields. */
+@ApiTags('catalog')
+@Controller('api')
+export class CatalogController {
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly sessions: SessionService,
+    private readonly accounts: AccountsService,
+    private readonly vault: TokenVault,
+  ) {}
+
+  @Get('applications')
+  applications(): ApplicationView[] {
+    return this.catalog.list();
+  }
+
+  /**
+   * Linode's catalog is public; DigitalOcean's needs a token, so the first request after a start
+   * must come from someone with a linked DigitalOcean account (later ones are served from cache).
+   */
+  @Get('catalog/:provider')
+  async view(
+    @Param('provider', ParseProviderPipe) name: ProviderName,
+    @Query('application') application: string | undefined,
+    @Req() req: Request,
+  ): Promise<CatalogView> {
+    let token: string | undefined;
+    if (name === 'digitalocean' && !this.catalog.hasCatalog(name)) {
+      const current = await this.sessions.current(req);
+      const account = current
+        ? (await this.accounts.list(current.session.userId)).find(
+            (a) => a.provider === name && a.status === 'active',
+          )
+        : undefined;
+      if (!account) {
+        throw new ConflictException({
+          error: 'no_linked_account',
+          message: `Sign in with ${PROVIDER_LABELS[name]} to see its plans, regions and images.`,
+        });
+      }
+      token = await this.vault.accessToken(account.id);
+    }
+    return this.catalog.view(name, application ?? 'plain', token);
+  }
+}

@@ -1,0 +1,84 @@
+import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { domainErrorToHttp } from '@launchpad/api-accounts';
+import { type LaunchpadConfig, StartupError } from '@launchpad/api-config';
+import {
+  type Database,
+  DatabaseModule,
+  openDatabase,
+  runMigrations,
+} from '@launchpad/api-database';
+import { LoggingModule, configureHttp, setupOpenApi } from '@launchpad/api-http';
+import { HealthModule } from './health.module';
+
+/** The feature modules an app is made of (the root module's, or a test's smaller set). */
+export type FeatureModules = NonNullable<ModuleMetadata['imports']>;
+
+@Module({})
+class LaunchpadCoreModule {
+  static forRoot(
+    config: LaunchpadConfig,
+    database: Database,
+    features: FeatureModules,
+  ): DynamicModule {
+    return {
+      module: LaunchpadCoreModule,
+      imports: [
+        ConfigModule.forRoot({
+          isGlobal: true,
+          ignoreEnvFile: true,
+          skipProcessEnv: true,
+          load: [() => config],
+        }),
+        LoggingModule.forRoot(config.app),
+        DatabaseModule.forRoot(database),
+        HealthModule,
+        ...features,
+      ],
+    };
+  }
+}
+
+/**
+ * Opens and migrates the database, then builds the Nest app of `features` on the core every
+ * Launchpad app has (configuration, logs, database, health, HTTP handling, OpenAPI); not yet
+ * listening. The configuration is validated before (main.ts), so that a wrong value stops the
+ * API with one clear line instead of a stack trace. Throws StartupError when migrations fail.
+ */
+export async function createLaunchpadApp(
+  config: LaunchpadConfig,
+  features: FeatureModules | ((config: LaunchpadConfig) => FeatureModules),
+): Promise<NestExpressApplication> {
+  const database = await openMigratedDatabase(config);
+  try {
+    const app = await NestFactory.create<NestExpressApplication>(
+      LaunchpadCoreModule.forRoot(
+        config,
+        database,
+        typeof features === 'function' ? features(config) : features,
+      ),
+      { bufferLogs: true, bodyParser: false, abortOnError: false },
+    );
+    app.useLogger(app.get(Logger));
+    configureHttp(app, config.app, domainErrorToHttp);
+    setupOpenApi(app);
+    return app;
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+async function openMigratedDatabase(config: LaunchpadConfig): Promise<Database> {
+  const database = await openDatabase(config.database);
+  try {
+    await runMigrations(database);
+    return database;
+  } catch (error) {
+    await database.close();
+    throw new StartupError(`database migrations failed: ${(error as Error).message}`);
+  }
+}

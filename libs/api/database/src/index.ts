@@ -1,0 +1,5 @@
+export * from './lib/database';
+export * from './lib/database.module';
+export * from './lib/micro-batch';
+export * from './lib/migrate';
+export * from './lib/schema';

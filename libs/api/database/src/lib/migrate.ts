@@ -1,0 +1,40 @@
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { join } from 'node:path';
+import type { Database } from './database';
+
+/**
+ * Beside this file in the sources (src/lib/migrations); copied beside main.js in the build.
+ */
+export const MIGRATIONS_FOLDER = join(__dirname, 'migrations');
+
+/** Any constant works; it names Launchpad's migration lock among the server's advisory locks. */
+const MIGRATION_LOCK_KEY = 0x4c61756e; // "Laun"
+
+/**
+ * Applies pending migrations. On PostgreSQL several API instances may start at once: a
+ * session-level advisory lock serializes them, and each one then sees what the previous one
+ * applied (drizzle's migrator itself takes no lock). PGlite is single-process by construction.
+ */
+export async function runMigrations(database: Database): Promise<void> {
+  const { connection } = database;
+  if (connection.driver === 'pglite') {
+    await migratePglite(drizzlePglite({ client: connection.client }), {
+      migrationsFolder: MIGRATIONS_FOLDER,
+    });
+    return;
+  }
+  const client = await connection.pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      await migrateNodePg(drizzleNodePg({ client }), { migrationsFolder: MIGRATIONS_FOLDER });
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,78 @@
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  Logger,
+  NotFoundException,
+} from '@nestjs/common';
+import { OAuthError, sendOAuthError } from './oauth-error';
+import type { Request, Response } from 'express';
+import { requestIdOf } from './request-id';
+import { toApiErrorBody } from './api-error';
+import type { SpaFallback } from './spa-fallback';
+
+/**
+ * Turns the domain errors of the libraries below HTTP (provider clients, the token vault) into
+ * the HttpException to answer, with extra headers; undefined for any other error.
+ */
+export type DomainErrorMapper = (
+  error: unknown,
+) => { exception: HttpException; headers?: Record<string, string> } | undefined;
+
+/**
+ * The one place where exceptions become HTTP answers: the documented ApiErrorBody for /api/*,
+ * index.html for unknown SPA routes. 5xx are logged with their cause; their bodies say nothing
+ * of it.
+ */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  constructor(
+    private readonly spa: SpaFallback,
+    private readonly domainErrorToHttp: DomainErrorMapper = () => undefined,
+  ) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const req = host.switchToHttp().getRequest<Request>();
+    const res = host.switchToHttp().getResponse<Response>();
+    if (res.headersSent) return;
+
+    if (
+      exception instanceof OAuthError ||
+      (req.path.startsWith('/oauth/') && exception instanceof HttpException)
+    ) {
+      return sendOAuthError(
+        res,
+        exception instanceof OAuthError ? exception : httpToOAuthError(exception),
+      );
+    }
+    const routeNotFound = exception instanceof NotFoundException && isUnmatchedRoute(exception);
+    if (routeNotFound && this.spa.handles(req)) return this.spa.send(res);
+
+    const domain = this.domainErrorToHttp(exception);
+    for (const [name, value] of Object.entries(domain?.headers ?? {})) res.setHeader(name, value);
+    const body = toApiErrorBody(
+      routeNotFound
+        ? new NotFoundException(`No endpoint ${req.method} ${req.path}`)
+        : (domain?.exception ?? exception),
+      requestIdOf(req),
+    );
+    if (body.statusCode >= 500)
+      this.logger.error({ err: exception, requestId: body.requestId }, 'request failed');
+    res.status(body.statusCode).json(body);
+  }
+}
+
+/** RFC 6749 §5.2 for what Nest raised on an /oauth/ path (an unknown route, say). */
+function httpToOAuthError(exception: HttpException): OAuthError {
+  const status = exception.getStatus();
+  const error = status === 404 ? 'not_found' : status >= 500 ? 'server_error' : 'invalid_request';
+  return new OAuthError(error, exception.message, status);
+}
+
+/** Nest's router answers a request that matches no route with this NotFoundException. */
+function isUnmatchedRoute(exception: NotFoundException): boolean {
+  return /^Cannot [A-Z]+ /.test(exception.message);
+}

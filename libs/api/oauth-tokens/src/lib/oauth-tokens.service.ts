@@ -1,0 +1,151 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { LaunchpadDb } from '@launchpad/api-database';
+import { oauthTokens } from '@launchpad/api-database';
+import { OAuthError } from '@launchpad/api-http';
+
+export const ACCESS_TOKEN_TTL_S = 3600;
+export const REFRESH_TOKEN_TTL_S = 30 * 24 * 3600;
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+const mint = (prefix: string) => `${prefix}_${randomBytes(32).toString('base64url')}`;
+
+/** The token endpoint's success body (RFC 6749 §5.1). */
+export interface TokenResponse {
+  access_token: string;
+  token_type: 'Bearer';
+  expires_in: number;
+  refresh_token: string;
+  scope: string;
+}
+
+/** Who a valid access token speaks for. */
+export interface BearerGrant {
+  userId: string;
+  clientId: string;
+  scopes: string[];
+  expiresAt: Date;
+}
+
+/**
+ * Access and refresh tokens of Launchpad's authorization server: opaque, 256-bit, stored as
+ * SHA-256. Refresh tokens rotate; presenting one that was already exchanged revokes its whole
+ * family (RFC 9700 §4.14.2), as does replaying the device code that started the family.
+ */
+export class OAuthTokensService {
+  constructor(
+    private readonly db: LaunchpadDb,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async issue(
+    grant: { userId: string; clientId: string; scopes: string },
+    familyId: string = randomUUID(),
+  ): Promise<TokenResponse> {
+    const access = mint('lpa');
+    const refresh = mint('lpr');
+    const now = this.now().getTime();
+    await this.db.insert(oauthTokens).values([
+      {
+        tokenHash: hashToken(access),
+        kind: 'access',
+        familyId,
+        ...grant,
+        expiresAt: new Date(now + ACCESS_TOKEN_TTL_S * 1000),
+      },
+      {
+        tokenHash: hashToken(refresh),
+        kind: 'refresh',
+        familyId,
+        ...grant,
+        expiresAt: new Date(now + REFRESH_TOKEN_TTL_S * 1000),
+      },
+    ]);
+    return {
+      access_token: access,
+      token_type: 'Bearer',
+      expires_in: ACCESS_TOKEN_TTL_S,
+      refresh_token: refresh,
+      scope: grant.scopes,
+    };
+  }
+
+  /** The refresh_token grant: rotation with reuse detection, scope narrowing only. */
+  async refresh(
+    clientId: string,
+    refreshToken: string,
+    scope: string | undefined,
+  ): Promise<TokenResponse> {
+    const hash = hashToken(refreshToken);
+    const [row] = await this.db.select().from(oauthTokens).where(eq(oauthTokens.tokenHash, hash));
+    const invalid = new OAuthError(
+      'invalid_grant',
+      'The refresh token is invalid, expired or revoked.',
+    );
+    if (!row || row.kind !== 'refresh' || row.clientId !== clientId || row.revokedAt) throw invalid;
+    if (row.expiresAt <= this.now()) throw invalid;
+    // Exactly one exchange wins; any later use of the same token is reuse.
+    const [won] = await this.db
+      .update(oauthTokens)
+      .set({ usedAt: this.now() })
+      .where(and(eq(oauthTokens.tokenHash, hash), isNull(oauthTokens.usedAt)))
+      .returning();
+    if (!won) {
+      await this.revokeFamily(row.familyId);
+      throw new OAuthError(
+        'invalid_grant',
+        'This refresh token was already used; every token of its grant is now revoked.',
+      );
+    }
+    const granted = row.scopes.split(' ').filter(Boolean);
+    const asked = scope === undefined ? granted : scope.split(' ').filter(Boolean);
+    if (asked.some((s) => !granted.includes(s))) {
+      throw new OAuthError('invalid_scope', 'A refresh cannot widen the scope granted.');
+    }
+    return this.issue({ userId: row.userId, clientId, scopes: asked.join(' ') }, row.familyId);
+  }
+
+  async revokeFamily(familyId: string): Promise<void> {
+    await this.db
+      .update(oauthTokens)
+      .set({ revokedAt: this.now() })
+      .where(and(eq(oauthTokens.familyId, familyId), isNull(oauthTokens.revokedAt)));
+  }
+
+  /**
+   * RFC 7009: revokes a token of this client; a refresh token takes its family's access tokens
+   * with it (and an access token its refresh token: the whole grant ends). Unknown tokens are
+   * not an error.
+   */
+  async revoke(clientId: string, token: string): Promise<void> {
+    const [row] = await this.db
+      .select()
+      .from(oauthTokens)
+      .where(eq(oauthTokens.tokenHash, hashToken(token)));
+    if (row && row.clientId === clientId) await this.revokeFamily(row.familyId);
+  }
+
+  /** A live token's record, or undefined (unknown, expired, revoked, or a used refresh token). */
+  async active(token: string) {
+    const [row] = await this.db
+      .select()
+      .from(oauthTokens)
+      .where(eq(oauthTokens.tokenHash, hashToken(token)));
+    if (!row || row.revokedAt || row.expiresAt <= this.now()) return undefined;
+    if (row.kind === 'refresh' && row.usedAt) return undefined;
+    return row;
+  }
+
+  /** The grant of a bearer access token presented to /api, or undefined. */
+  async verifyAccess(token: string): Promise<BearerGrant | undefined> {
+    if (!token.startsWith('lpa_') || token.length > 100) return undefined;
+    const row = await this.active(token);
+    if (!row || row.kind !== 'access') return undefined;
+    return {
+      userId: row.userId,
+      clientId: row.clientId,
+      scopes: row.scopes.split(' ').filter(Boolean),
+      expiresAt: row.expiresAt,
+    };
+  }
+}

@@ -1,0 +1,3 @@
+export * from './lib/session-store';
+export * from './lib/session.service';
+export * from './lib/signed-in.guard';
