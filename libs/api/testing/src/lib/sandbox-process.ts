@@ -4,7 +4,18 @@ import { join } from 'node:path';
 import type { ProviderEndpoints, ProviderName } from '@launchpad/api-config';
 import { loadProvidersConfig } from '@launchpad/api-config';
 
-const MAIN = join(__dirname, '..', '..', '..', '..', '..', 'dist', 'apps', 'provider-sandbox', 'main.js');
+const MAIN = join(
+  __dirname,
+  '..',
+  '..',
+  '..',
+  '..',
+  '..',
+  'dist',
+  'apps',
+  'provider-sandbox',
+  'main.js',
+);
 
 export interface SandboxProcess {
   url: string;
