@@ -1,3 +1,4 @@
+export * from './lib/accounts.module';
 export * from './lib/accounts.service';
 export * from './lib/admin-policy';
 export * from './lib/domain-errors';

@@ -1,2 +1,2 @@
-export * from './lib/catalog.controller';
+export * from './lib/catalog.module';
 export * from './lib/catalog.service';

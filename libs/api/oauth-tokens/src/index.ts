@@ -1,1 +1,2 @@
+export * from './lib/oauth-tokens.module';
 export * from './lib/oauth-tokens.service';

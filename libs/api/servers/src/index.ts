@@ -1,3 +1,2 @@
 export * from './lib/action-scopes';
-export * from './lib/servers.controller';
-export * from './lib/servers.service';
+export * from './lib/servers.module';

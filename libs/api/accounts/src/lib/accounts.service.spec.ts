@@ -12,7 +12,7 @@ describe(`AccountsService (${process.env['DATABASE_URL'] ? 'PostgreSQL' : 'PGlit
   let database: Database;
   let accounts: AccountsService;
   const key = randomBytes(32);
-  const cipher = new TokenCipher({ id: encryptionKeyId(key), key });
+  const cipher = new TokenCipher({ tokenEncryptionKey: { id: encryptionKeyId(key), key } });
   const tokens = (suffix: string) => ({
     accessToken: `access-${suffix}-${'a'.repeat(40)}`,
     refreshToken: `refresh-${suffix}-${'r'.repeat(40)}`,

@@ -1,11 +1,16 @@
+import { Injectable } from '@nestjs/common';
 import type { LinkedAccountView } from '@launchpad/shared-api-types';
 import { type SQL, and, eq } from 'drizzle-orm';
 import type { ProviderName } from '@launchpad/api-config';
-import type { LaunchpadDb } from '@launchpad/api-database';
-import { type LinkedAccount, linkedAccounts, users } from '@launchpad/api-database';
-
+import {
+  InjectDb,
+  type LaunchpadDb,
+  type LinkedAccount,
+  linkedAccounts,
+  users,
+} from '@launchpad/api-database';
 import type { ProviderProfile, ProviderTokens } from '@launchpad/api-providers';
-import type { TokenCipher } from './token-cipher';
+import { TokenCipher } from './token-cipher';
 
 /** Tokens taken out of the vault, in plaintext, for one call or for revocation. */
 export interface HeldTokens {
@@ -31,9 +36,10 @@ const sealContext = (
  * Users and their linked provider accounts. The first sign-in creates a Launchpad user; signing
  * in with the other provider while signed in links it; tokens are stored sealed only.
  */
+@Injectable()
 export class AccountsService {
   constructor(
-    private readonly db: LaunchpadDb,
+    @InjectDb() private readonly db: LaunchpadDb,
     private readonly cipher: TokenCipher,
   ) {}
 

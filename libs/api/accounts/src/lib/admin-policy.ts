@@ -1,15 +1,22 @@
-import { ForbiddenException } from '@nestjs/common';
-import type { AccountsService } from './accounts.service';
+import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { type AppConfig, appConfig } from '@launchpad/api-config';
+import { AccountsService } from './accounts.service';
 
 /**
  * Who may manage Launchpad's OAuth clients: the people named in ADMIN_EMAILS, recognised by
  * the email of their Launchpad user or of any provider account they linked.
  */
+@Injectable()
 export class AdminPolicy {
+  private readonly adminEmails: readonly string[];
+
+  /** `app.adminEmails`: ADMIN_EMAILS, lower-cased. */
   constructor(
-    private readonly adminEmails: readonly string[],
+    @Inject(appConfig.KEY) app: Pick<AppConfig, 'adminEmails'>,
     private readonly accounts: AccountsService,
-  ) {}
+  ) {
+    this.adminEmails = app.adminEmails;
+  }
 
   /** Whether any of these emails (the user's, their linked accounts') names an admin. */
   isAdminByEmails(emails: readonly (string | null | undefined)[]): boolean {

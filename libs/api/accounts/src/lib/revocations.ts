@@ -1,12 +1,11 @@
-import { Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { PROVIDER_LABELS as LABEL, type RevocationReport } from '@launchpad/shared-api-types';
 import { and, asc, count, eq, lte } from 'drizzle-orm';
 import type { HeldTokens } from './accounts.service';
 import type { ProviderName } from '@launchpad/api-config';
-import type { LaunchpadDb } from '@launchpad/api-database';
-import { pendingRevocations } from '@launchpad/api-database';
-import type { ProviderTokenClient } from '@launchpad/api-providers';
-import type { TokenCipher } from './token-cipher';
+import { InjectDb, type LaunchpadDb, pendingRevocations } from '@launchpad/api-database';
+import { ProviderTokenClient } from '@launchpad/api-providers';
+import { TokenCipher } from './token-cipher';
 
 const sealContext = (provider: ProviderName) => `pending_revocation:${provider}`;
 
@@ -20,14 +19,15 @@ export function retryDelayMs(attempts: number): number {
  * provider does not confirm is kept (sealed) in pending_revocations and retried with backoff by
  * whichever instance gets to it first; the person is told it is pending, and the log says so.
  */
+@Injectable()
 export class RevocationService {
   private readonly logger = new Logger('Revocations');
 
   constructor(
-    private readonly db: LaunchpadDb,
+    @InjectDb() private readonly db: LaunchpadDb,
     private readonly cipher: TokenCipher,
     private readonly tokenClient: ProviderTokenClient,
-    private readonly now: () => Date = () => new Date(),
+    @Optional() private readonly now: () => Date = () => new Date(),
   ) {}
 
   /** Revokes the tokens of each held account: one report per account. */

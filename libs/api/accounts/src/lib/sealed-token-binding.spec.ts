@@ -25,7 +25,7 @@ describe(`sealed tokens open only in their own row and column (${onPostgres ? 'P
   let accounts: AccountsService;
   let vault: TokenVault;
   const key = randomBytes(32);
-  const cipher = new TokenCipher({ id: encryptionKeyId(key), key });
+  const cipher = new TokenCipher({ tokenEncryptionKey: { id: encryptionKeyId(key), key } });
   /** Far from expiry at either provider: the vault hands them out without calling it. */
   const tokens = (who: string) => ({
     accessToken: `access-${who}-${randomBytes(16).toString('hex')}`,

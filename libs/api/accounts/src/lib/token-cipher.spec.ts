@@ -9,7 +9,7 @@ const key = () => {
 
 describe('TokenCipher', () => {
   const current = key();
-  const cipher = new TokenCipher(current);
+  const cipher = new TokenCipher({ tokenEncryptionKey: current });
   const token = 'doo_v1_' + 'ab'.repeat(32);
 
   it('round-trips, never showing the token, with a fresh IV each time', () => {
@@ -38,8 +38,8 @@ describe('TokenCipher', () => {
 
   it('rotates: values sealed with a previous key still open and are reported stale', () => {
     const old = key();
-    const sealedWithOld = new TokenCipher(old).encrypt(token, 'c');
-    const rotated = new TokenCipher(current, [old]);
+    const sealedWithOld = new TokenCipher({ tokenEncryptionKey: old }).encrypt(token, 'c');
+    const rotated = new TokenCipher({ tokenEncryptionKey: current, previousEncryptionKeys: [old] });
     expect(rotated.decrypt(sealedWithOld, 'c')).toBe(token);
     expect(rotated.isStale(sealedWithOld)).toBe(true);
     expect(rotated.isStale(rotated.encrypt(token, 'c'))).toBe(false);

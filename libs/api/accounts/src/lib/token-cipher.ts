@@ -1,8 +1,15 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { EncryptionKey } from '@launchpad/api-config';
+import { Inject, Injectable } from '@nestjs/common';
+import { type EncryptionKey, secretsConfig } from '@launchpad/api-config';
 
 const VERSION = 'v1';
 const IV_BYTES = 12;
+
+/** The keys a TokenCipher seals with (the current one) and opens with (it and the previous). */
+export interface TokenCipherKeys {
+  tokenEncryptionKey: EncryptionKey;
+  previousEncryptionKeys?: readonly EncryptionKey[];
+}
 
 export class TokenDecryptionError extends Error {
   override readonly name = 'TokenDecryptionError';
@@ -16,14 +23,17 @@ export class TokenDecryptionError extends Error {
  *
  * Format: `v1.<keyId>.<iv>.<ciphertext>.<tag>` (base64url parts).
  */
+@Injectable()
 export class TokenCipher {
   private readonly keys: Map<string, Buffer>;
+  private readonly current: EncryptionKey;
 
-  constructor(
-    private readonly current: EncryptionKey,
-    previous: readonly EncryptionKey[] = [],
-  ) {
-    this.keys = new Map([...previous, current].map((k) => [k.id, k.key]));
+  /** The `secrets` namespace's TOKEN_ENCRYPTION_KEY and TOKEN_ENCRYPTION_PREVIOUS_KEYS. */
+  constructor(@Inject(secretsConfig.KEY) secrets: TokenCipherKeys) {
+    this.current = secrets.tokenEncryptionKey;
+    this.keys = new Map(
+      [...(secrets.previousEncryptionKeys ?? []), this.current].map((k) => [k.id, k.key]),
+    );
   }
 
   encrypt(plaintext: string, context: string): string {

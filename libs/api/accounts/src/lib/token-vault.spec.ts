@@ -28,7 +28,7 @@ describe(`token vault: refresh and revocation (${onPostgres ? 'PostgreSQL' : 'PG
   let accounts: AccountsService;
   let client: ProviderTokenClient;
   const key = randomBytes(32);
-  const cipher = new TokenCipher({ id: encryptionKeyId(key), key });
+  const cipher = new TokenCipher({ tokenEncryptionKey: { id: encryptionKeyId(key), key } });
 
   beforeAll(async () => {
     sandbox = await startSandbox();

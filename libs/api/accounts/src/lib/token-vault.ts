@@ -1,11 +1,15 @@
-import { Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { and, eq, isNull, lt, lte, or } from 'drizzle-orm';
-import type { AccountsService } from './accounts.service';
+import { AccountsService } from './accounts.service';
 import type { ProviderName } from '@launchpad/api-config';
-import type { LaunchpadDb } from '@launchpad/api-database';
-import { type LinkedAccount, linkedAccounts } from '@launchpad/api-database';
+import {
+  InjectDb,
+  type LaunchpadDb,
+  type LinkedAccount,
+  linkedAccounts,
+} from '@launchpad/api-database';
 import { ProviderApiError } from '@launchpad/api-providers';
-import { ProviderTokenError, type ProviderTokenClient } from '@launchpad/api-providers';
+import { ProviderTokenClient, ProviderTokenError } from '@launchpad/api-providers';
 
 /** The account holds no usable token: the person must sign in with the provider again. */
 export class AccountNeedsRelinkError extends Error {
@@ -52,14 +56,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * for the new token to appear in the row. A refused refresh (invalid_grant) marks the account as
  * needing re-link; the Accounts page says so.
  */
+@Injectable()
 export class TokenVault {
   private readonly logger = new Logger('TokenVault');
 
   constructor(
-    private readonly db: LaunchpadDb,
+    @InjectDb() private readonly db: LaunchpadDb,
     private readonly accounts: AccountsService,
     private readonly tokenClient: ProviderTokenClient,
-    private readonly now: () => Date = () => new Date(),
+    @Optional() private readonly now: () => Date = () => new Date(),
   ) {}
 
   /** A usable access token of the account, refreshed first when it is about to expire. */

@@ -13,7 +13,7 @@ describe(`OAuthStateStore (${process.env['DATABASE_URL'] ? 'PostgreSQL' : 'PGlit
   let store: OAuthStateStore;
   let clock: number;
   const key = randomBytes(32);
-  const cipher = new TokenCipher({ id: encryptionKeyId(key), key });
+  const cipher = new TokenCipher({ tokenEncryptionKey: { id: encryptionKeyId(key), key } });
 
   beforeEach(async () => {
     testDb = await createTestDatabase();

@@ -1,4 +1,5 @@
-import { Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { type DeploymentsConfig, deploymentsConfig } from '@launchpad/api-config';
 import type { ApplicationView, CatalogView, ProviderName } from '@launchpad/shared-api-types';
 import {
   type ApplicationDefinition,
@@ -6,7 +7,7 @@ import {
   applicationView,
 } from '@launchpad/api-applications';
 import type { ApplicationRecipe, ProviderCatalog } from '@launchpad/api-providers';
-import type { ProviderClients } from '@launchpad/api-providers';
+import { ProviderClients } from '@launchpad/api-providers';
 
 interface Entry<T> {
   value?: T;
@@ -19,16 +20,22 @@ interface Entry<T> {
  * CATALOG_TTL_MINUTES and then revalidated in the background while the stale copy is served
  * (stale-while-revalidate), so page views never wait on a provider once it has been fetched.
  */
+@Injectable()
 export class CatalogService {
   private readonly logger = new Logger('Catalog');
   private readonly cache = new Map<string, Entry<unknown>>();
+  private readonly applications: readonly ApplicationDefinition[];
+  private readonly ttlMs: number;
 
+  /** `deployments.applications` (built in or APPLICATIONS_FILE) and `catalogTtlMs` (ms). */
   constructor(
     private readonly clients: ProviderClients,
-    private readonly applications: readonly ApplicationDefinition[],
-    private readonly ttlMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
+    @Inject(deploymentsConfig.KEY) config: Pick<DeploymentsConfig, 'applications' | 'catalogTtlMs'>,
+    @Optional() private readonly now: () => number = Date.now,
+  ) {
+    this.applications = config.applications;
+    this.ttlMs = config.catalogTtlMs;
+  }
 
   list(): ApplicationView[] {
     return this.applications.map(applicationView);

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
+import { ConfigModule, registerAs } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { domainErrorToHttp } from '@launchpad/api-accounts';
@@ -27,12 +28,17 @@ class LaunchpadCoreModule {
     return {
       module: LaunchpadCoreModule,
       imports: [
+        // Each feature's namespace (appConfig, sessionsConfig, …), validated before Nest boots:
+        // injected as `@Inject(appConfig.KEY) app: ConfigType<typeof appConfig>`.
         ConfigModule.forRoot({
           isGlobal: true,
           ignoreEnvFile: true,
           skipProcessEnv: true,
-          load: [() => config],
+          load: Object.entries(config).map(([namespace, values]) =>
+            registerAs(namespace, () => values),
+          ),
         }),
+        ScheduleModule.forRoot(),
         LoggingModule.forRoot(config.app),
         DatabaseModule.forRoot(database),
         HealthModule,
@@ -60,7 +66,7 @@ export async function createLaunchpadApp(
         database,
         typeof features === 'function' ? features(config) : features,
       ),
-      { bufferLogs: true, bodyParser: false, abortOnError: false },
+      { bufferLogs: true, bodyParser: false },
     );
     app.useLogger(app.get(Logger));
     configureHttp(app, config.app, domainErrorToHttp);

@@ -1,31 +1,25 @@
-import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
 import { DeploymentWorker } from './deployment-worker';
-
-const TICK_MS = 1_000;
 
 /** Runs the deployment worker every second on every instance (the work itself is leased). */
 @Injectable()
-export class DeploymentScheduler implements OnModuleInit, OnApplicationShutdown {
+export class DeploymentScheduler implements OnApplicationShutdown {
   private readonly logger = new Logger('DeploymentScheduler');
-  private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
 
   constructor(private readonly worker: DeploymentWorker) {}
 
-  onModuleInit(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.worker
-        .pollDue()
-        .catch((error: unknown) =>
-          this.logger.warn(`poll round failed: ${(error as Error).message}`),
-        )
-        .finally(() => (this.running = undefined));
-    }, TICK_MS);
-    this.timer.unref();
+  /** A round still running when the next tick comes is not started twice. */
+  @Interval('deployments', 1_000)
+  pollDue(): void {
+    this.running ??= this.worker
+      .pollDue()
+      .catch((error: unknown) => this.logger.warn(`poll round failed: ${(error as Error).message}`))
+      .finally(() => (this.running = undefined));
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
     await this.running;
   }
 }

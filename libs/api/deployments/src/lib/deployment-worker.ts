@@ -1,15 +1,18 @@
-import { Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { type DeploymentsConfig, deploymentsConfig } from '@launchpad/api-config';
 import { PROVIDER_LABELS } from '@launchpad/shared-api-types';
 import { and, asc, eq, inArray, isNull, lt, lte, or } from 'drizzle-orm';
-import type { AccountsService } from '@launchpad/api-accounts';
-import type { LaunchpadDb } from '@launchpad/api-database';
-import { type Deployment, deployments } from '@launchpad/api-database';
+import {
+  AccountNeedsRelinkError,
+  AccountsService,
+  RevocationService,
+  TokenVault,
+} from '@launchpad/api-accounts';
+import { type Deployment, InjectDb, type LaunchpadDb, deployments } from '@launchpad/api-database';
 import type { ProviderServer } from '@launchpad/api-providers';
-import type { ProviderClients } from '@launchpad/api-providers';
+import { ProviderClients } from '@launchpad/api-providers';
 import { ProviderApiError } from '@launchpad/api-providers';
-import type { RevocationService } from '@launchpad/api-accounts';
-import { AccountNeedsRelinkError, type TokenVault } from '@launchpad/api-accounts';
-import { type DeploymentsService, deploymentStatusOf, deploymentTag } from './deployments.service';
+import { DeploymentsService, deploymentStatusOf, deploymentTag } from './deployments.service';
 
 const ACTIVE = ['queued', 'provisioning', 'booting'] as const;
 /** A poll holds its deployment this long; a crashed poller's lease runs out. */
@@ -28,19 +31,24 @@ export function pollDelayMs(attempts: number): number {
  * share the work, and a deployment whose creating request or poller died is taken over when its
  * lease runs out — after an API restart too.
  */
+@Injectable()
 export class DeploymentWorker {
   private readonly logger = new Logger('DeploymentWorker');
+  private readonly deployOnly: boolean;
 
+  /** `deployments.deployOnly` (DEPLOY_ONLY): revoke the provider token once a deployment ends. */
   constructor(
-    private readonly db: LaunchpadDb,
+    @InjectDb() private readonly db: LaunchpadDb,
     private readonly service: DeploymentsService,
     private readonly vault: TokenVault,
     private readonly clients: ProviderClients,
     private readonly accounts: AccountsService,
     private readonly revocations: RevocationService,
-    private readonly deployOnly: boolean,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+    @Inject(deploymentsConfig.KEY) config: Pick<DeploymentsConfig, 'deployOnly'>,
+    @Optional() private readonly now: () => Date = () => new Date(),
+  ) {
+    this.deployOnly = config.deployOnly;
+  }
 
   /** Polls every due deployment once; returns how many it polled. */
   async pollDue(limit = 20): Promise<number> {

@@ -1,4 +1,11 @@
-import { ConflictException, HttpException, Logger, NotFoundException } from '@nestjs/common';
+import {
+  ConflictException,
+  HttpException,
+  Injectable,
+  Logger,
+  NotFoundException,
+  Optional,
+} from '@nestjs/common';
 import {
   type DeploymentCreated,
   type DeploymentStatus,
@@ -9,17 +16,15 @@ import {
 } from '@launchpad/shared-api-types';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
-import type { AccountsService } from '@launchpad/api-accounts';
+import { AccountsService, TokenVault } from '@launchpad/api-accounts';
 import { type ApplicationDefinition, renderUserData } from '@launchpad/api-applications';
 import { UnknownApplicationError } from '@launchpad/api-applications';
-import type { CatalogService } from '@launchpad/api-catalog';
-import type { LaunchpadDb } from '@launchpad/api-database';
-import { type Deployment, deployments } from '@launchpad/api-database';
+import { CatalogService } from '@launchpad/api-catalog';
+import { type Deployment, InjectDb, type LaunchpadDb, deployments } from '@launchpad/api-database';
 import type { ProviderServer } from '@launchpad/api-providers';
-import type { ProviderClients } from '@launchpad/api-providers';
+import { ProviderClients } from '@launchpad/api-providers';
 import { ProviderApiError } from '@launchpad/api-providers';
 import { insufficientScopeError, missingActionScopes } from '@launchpad/api-servers';
-import type { TokenVault } from '@launchpad/api-accounts';
 import { fieldValues, parseDeploymentRequest, validateDeployment } from './deployment-input';
 import { generateRootPassword } from './root-password';
 
@@ -63,16 +68,17 @@ export function deploymentStatusOf(server: ProviderServer): DeploymentStatus {
  * before the provider is called, and handed to the workers (DeploymentWorker) to drive to a
  * final state. The root password is generated here, returned once, and never stored.
  */
+@Injectable()
 export class DeploymentsService {
   private readonly logger = new Logger('Deployments');
 
   constructor(
-    private readonly db: LaunchpadDb,
+    @InjectDb() private readonly db: LaunchpadDb,
     private readonly accounts: AccountsService,
     private readonly vault: TokenVault,
     private readonly clients: ProviderClients,
     private readonly catalog: CatalogService,
-    private readonly now: () => Date = () => new Date(),
+    @Optional() private readonly now: () => Date = () => new Date(),
   ) {}
 
   async create(

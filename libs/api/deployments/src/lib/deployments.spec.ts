@@ -20,13 +20,12 @@ import { type Agent, signIn } from '@launchpad/api-testing';
 import { testConfig } from '@launchpad/api-testing';
 import { type TestDatabase, createTestDatabase } from '@launchpad/api-testing';
 import { AuthModule } from '@launchpad/api-auth';
+import { CatalogModule } from '@launchpad/api-catalog';
+import { ServersModule } from '@launchpad/api-servers';
 import { DeploymentsModule } from './deployments.module';
 
 /** The features this suite exercises, on the core every Launchpad app has. */
-const features = (config: LaunchpadConfig) => {
-  const auth = AuthModule.forRoot(config);
-  return [auth, DeploymentsModule.forRoot(config, auth)];
-};
+const features = [AuthModule, CatalogModule, ServersModule, DeploymentsModule];
 
 const WORDPRESS = {
   provider: 'linode',

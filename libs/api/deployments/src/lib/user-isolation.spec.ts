@@ -15,13 +15,9 @@ import { testConfig } from '@launchpad/api-testing';
 import { type TestDatabase, createTestDatabase } from '@launchpad/api-testing';
 import { AuthModule } from '@launchpad/api-auth';
 import { DeploymentsModule } from './deployments.module';
-import type { LaunchpadConfig } from '@launchpad/api-config';
 
 /** The features this suite exercises, on the core every Launchpad app has. */
-const features = (config: LaunchpadConfig) => {
-  const auth = AuthModule.forRoot(config);
-  return [auth, DeploymentsModule.forRoot(config, auth)];
-};
+const features = [AuthModule, DeploymentsModule];
 
 // A sandbox server provisions for 4 s and boots for 3 s: the owner's stream runs that long.
 jest.setTimeout(60_000);

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { LaunchpadDb } from '@launchpad/api-database';
-import { oauthTokens } from '@launchpad/api-database';
+import { Injectable, Optional } from '@nestjs/common';
+import { InjectDb, type LaunchpadDb, oauthTokens } from '@launchpad/api-database';
 import { OAuthError } from '@launchpad/api-http';
 
 export const ACCESS_TOKEN_TTL_S = 3600;
@@ -32,10 +32,11 @@ export interface BearerGrant {
  * SHA-256. Refresh tokens rotate; presenting one that was already exchanged revokes its whole
  * family (RFC 9700 §4.14.2), as does replaying the device code that started the family.
  */
+@Injectable()
 export class OAuthTokensService {
   constructor(
-    private readonly db: LaunchpadDb,
-    private readonly now: () => Date = () => new Date(),
+    @InjectDb() private readonly db: LaunchpadDb,
+    @Optional() private readonly now: () => Date = () => new Date(),
   ) {}
 
   async issue(

@@ -1,22 +1,23 @@
-import type { ProvidersConfig } from '@launchpad/api-config';
+import { Inject, Injectable } from '@nestjs/common';
+import { type ConfigType } from '@nestjs/config';
+import { providersConfig } from '@launchpad/api-config';
 import { DigitalOceanClient } from './digitalocean-client';
 import { LinodeClient } from './linode-client';
-import { ProviderHttp, type ProviderHttpOptions } from './provider-http';
+import { ProviderHttp } from './provider-http';
 
-/** One client per provider, as the rest of the API uses them. */
-export interface ProviderClients {
-  linode: LinodeClient;
-  digitalocean: DigitalOceanClient;
-}
+/**
+ * One REST client per provider (Linode API v4, DigitalOcean API v2), at the API URLs of the
+ * `providers` configuration: the real services or the sandbox. Index it by ProviderName.
+ */
+@Injectable()
+export class ProviderClients {
+  readonly linode: LinodeClient;
+  readonly digitalocean: DigitalOceanClient;
 
-export function createProviderClients(
-  providers: ProvidersConfig,
-  options: ProviderHttpOptions = {},
-): ProviderClients {
-  return {
-    linode: new LinodeClient(new ProviderHttp('linode', providers.linode.apiUrl, options)),
-    digitalocean: new DigitalOceanClient(
-      new ProviderHttp('digitalocean', providers.digitalocean.apiUrl, options),
-    ),
-  };
+  constructor(@Inject(providersConfig.KEY) providers: ConfigType<typeof providersConfig>) {
+    this.linode = new LinodeClient(new ProviderHttp('linode', providers.linode.apiUrl));
+    this.digitalocean = new DigitalOceanClient(
+      new ProviderHttp('digitalocean', providers.digitalocean.apiUrl),
+    );
+  }
 }

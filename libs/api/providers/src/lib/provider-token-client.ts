@@ -1,5 +1,10 @@
-import type { ProviderEndpoints, ProviderName } from '@launchpad/api-config';
-import { LAUNCHPAD_VERSION } from '@launchpad/api-config';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import {
+  LAUNCHPAD_VERSION,
+  type ProviderName,
+  type ProvidersConfig,
+  providersConfig,
+} from '@launchpad/api-config';
 
 /** What Launchpad keeps of a token response (both providers' shapes, normalized). */
 export interface ProviderTokens {
@@ -43,11 +48,12 @@ const REVOKE_PATH: Record<ProviderName, string> = {
  * the sign-in strategies). Client credentials go in the form body, as both providers' own
  * clients send them (reference linode.md §1.5, digitalocean.md §1.5).
  */
+@Injectable()
 export class ProviderTokenClient {
   constructor(
-    private readonly endpoints: Record<ProviderName, ProviderEndpoints>,
-    private readonly fetchImpl: typeof fetch = fetch,
-    private readonly now: () => Date = () => new Date(),
+    @Inject(providersConfig.KEY) private readonly endpoints: ProvidersConfig,
+    @Optional() private readonly fetchImpl: typeof fetch = fetch,
+    @Optional() private readonly now: () => Date = () => new Date(),
   ) {}
 
   /** Single-use refresh tokens rotate: the caller must store both new tokens atomically. */

@@ -1,4 +1,4 @@
-import { ConflictException, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import {
   type LinkedAccountView,
   PROVIDER_LABELS,
@@ -8,12 +8,11 @@ import {
   type ServerListProblem,
   type ServerView,
 } from '@launchpad/shared-api-types';
-import type { AccountsService } from '@launchpad/api-accounts';
+import { AccountsService, TokenVault } from '@launchpad/api-accounts';
 import { domainErrorToHttp } from '@launchpad/api-accounts';
 import type { ProviderServer } from '@launchpad/api-providers';
-import type { ProviderClients } from '@launchpad/api-providers';
+import { ProviderClients } from '@launchpad/api-providers';
 import { ProviderApiError } from '@launchpad/api-providers';
-import type { TokenVault } from '@launchpad/api-accounts';
 import { type ProviderAction, insufficientScopeError, missingActionScopes } from './action-scopes';
 
 const withAccount = (account: LinkedAccountView, server: ProviderServer): ServerView => ({
@@ -26,6 +25,7 @@ const withAccount = (account: LinkedAccountView, server: ProviderServer): Server
  * Every server of every linked account, and actions on one. Listing asks all accounts at once
  * and reports each one that failed beside the servers of the others.
  */
+@Injectable()
 export class ServersService {
   constructor(
     private readonly accounts: AccountsService,

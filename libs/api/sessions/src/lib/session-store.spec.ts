@@ -18,7 +18,12 @@ describe(`SessionStore (${process.env['DATABASE_URL'] ? 'PostgreSQL' : 'PGlite'}
     database = await openDatabase(testDb.config);
     await runMigrations(database);
     clock = Date.parse('2026-11-22T09:00:00Z');
-    store = new SessionStore(database.db, config, 's'.repeat(40), () => new Date(clock));
+    store = new SessionStore(
+      database.db,
+      config,
+      { sessionSecret: 's'.repeat(40) },
+      () => new Date(clock),
+    );
     const [user] = await database.db.insert(users).values({ displayName: 'Ada' }).returning();
     userId = user!.id;
   });
@@ -38,7 +43,12 @@ describe(`SessionStore (${process.env['DATABASE_URL'] ? 'PostgreSQL' : 'PGlite'}
 
   it('survives a new store over the same database (an API restart, another instance)', async () => {
     const id = await store.create(userId);
-    const other = new SessionStore(database.db, config, 's'.repeat(40), () => new Date(clock));
+    const other = new SessionStore(
+      database.db,
+      config,
+      { sessionSecret: 's'.repeat(40) },
+      () => new Date(clock),
+    );
     expect((await other.resolve(id))?.userId).toBe(userId);
   });
 

@@ -1,8 +1,13 @@
 import { eq, lt, or } from 'drizzle-orm';
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { SessionsConfig } from '@launchpad/api-config';
-import type { LaunchpadDb } from '@launchpad/api-database';
-import { sessions } from '@launchpad/api-database';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import {
+  type SecretsConfig,
+  type SessionsConfig,
+  secretsConfig,
+  sessionsConfig,
+} from '@launchpad/api-config';
+import { InjectDb, type LaunchpadDb, sessions } from '@launchpad/api-database';
 
 export interface ActiveSession {
   userId: string;
@@ -20,13 +25,19 @@ const TOUCH_INTERVAL_MS = 60_000;
  * Server-side sessions in the database: they survive an API restart and are shared by every
  * instance. Idle and absolute timeouts are enforced on every lookup.
  */
+@Injectable()
 export class SessionStore {
+  private readonly sessionSecret: string;
+
+  /** `sessions`: the idle and absolute timeouts; `secrets.sessionSecret` keys the CSRF tokens. */
   constructor(
-    private readonly db: LaunchpadDb,
-    private readonly config: SessionsConfig,
-    private readonly sessionSecret: string,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+    @InjectDb() private readonly db: LaunchpadDb,
+    @Inject(sessionsConfig.KEY) private readonly config: SessionsConfig,
+    @Inject(secretsConfig.KEY) secrets: Pick<SecretsConfig, 'sessionSecret'>,
+    @Optional() private readonly now: () => Date = () => new Date(),
+  ) {
+    this.sessionSecret = secrets.sessionSecret;
+  }
 
   /** Starts a session; the returned value goes into the cookie and nowhere else. */
   async create(userId: string): Promise<string> {

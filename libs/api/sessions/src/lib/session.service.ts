@@ -1,6 +1,13 @@
 import type { Request, Response } from 'express';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  type AppConfig,
+  type SessionsConfig,
+  appConfig,
+  sessionsConfig,
+} from '@launchpad/api-config';
 import { readCookie } from '@launchpad/api-http';
-import type { ActiveSession, SessionStore } from './session-store';
+import { type ActiveSession, SessionStore } from './session-store';
 
 export interface CurrentSession {
   /** The cookie's value: the session id itself, which only the browser and this request see. */
@@ -15,16 +22,22 @@ export interface CurrentSession {
  * never on cross-site subrequests), Secure and `__Host-` prefixed behind HTTPS. The id changes at
  * every sign-in and link (session fixation).
  */
+@Injectable()
 export class SessionService {
   readonly cookieName: string;
+  private readonly secure: boolean;
+  private readonly absoluteTimeoutMs: number;
   private readonly resolved = new WeakMap<Request, Promise<CurrentSession | undefined>>();
 
+  /** Cookies are Secure and `__Host-` prefixed when `app.publicUrl` is https. */
   constructor(
     readonly store: SessionStore,
-    private readonly secure: boolean,
-    private readonly absoluteTimeoutMs: number,
+    @Inject(appConfig.KEY) app: Pick<AppConfig, 'publicUrl'>,
+    @Inject(sessionsConfig.KEY) sessions: Pick<SessionsConfig, 'absoluteTimeoutMs'>,
   ) {
-    this.cookieName = secure ? '__Host-launchpad_session' : 'launchpad_session';
+    this.secure = app.publicUrl.startsWith('https:');
+    this.absoluteTimeoutMs = sessions.absoluteTimeoutMs;
+    this.cookieName = this.secure ? '__Host-launchpad_session' : 'launchpad_session';
   }
 
   /** The request's live session, looked up once per request. */

@@ -12,14 +12,10 @@ import { type Agent, signIn } from '@launchpad/api-testing';
 import { testConfig } from '@launchpad/api-testing';
 import { type TestDatabase, createTestDatabase } from '@launchpad/api-testing';
 import { AuthModule } from '@launchpad/api-auth';
-import { DeploymentsModule } from './deployments.module';
-import type { LaunchpadConfig } from '@launchpad/api-config';
+import { ServersModule } from './servers.module';
 
 /** The features this suite exercises, on the core every Launchpad app has. */
-const features = (config: LaunchpadConfig) => {
-  const auth = AuthModule.forRoot(config);
-  return [auth, DeploymentsModule.forRoot(config, auth)];
-};
+const features = [AuthModule, ServersModule];
 
 jest.setTimeout(60_000);
 
