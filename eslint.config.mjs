@@ -68,6 +68,24 @@ export default [
     },
   },
   {
+    // A library's only door is its src/index.ts (STYLE.md rule 1): no path below an alias.
+    files: ['**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@launchpad/*/**'],
+              message:
+                "Import the library through its alias only (its src/index.ts), e.g. '@launchpad/api-database'.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Type-aware rules: an unawaited promise is a bug we want at lint time (STYLE.md rule 9).
     files: ['**/*.ts'],
     languageOptions: {

@@ -23,7 +23,9 @@ async function boundaryErrors(projectFile: string, source: string): Promise<stri
       messages: { ruleId: string | null; message: string }[];
     }[];
     return (result?.messages ?? [])
-      .filter((m) => m.ruleId === '@nx/enforce-module-boundaries')
+      .filter(
+        (m) => m.ruleId === '@nx/enforce-module-boundaries' || m.ruleId === 'no-restricted-imports',
+      )
       .map((m) => m.message);
   } finally {
     await rm(file, { force: true });
@@ -73,5 +75,29 @@ describe('project boundaries (@nx/enforce-module-boundaries)', () => {
       "import { LAUNCHPAD_VERSION } from '../../../../apps/api/src/version';\nexport const probe = LAUNCHPAD_VERSION;\n",
     );
     expect(errors.length).toBeGreaterThan(0);
+  });
+
+  it('forbids a deep import below a library alias: src/index.ts is the only door', async () => {
+    const errors = await boundaryErrors(
+      'libs/api/catalog/src/lib/boundary-probe-f.ts',
+      "import { deployments } from '@launchpad/api-database/src/lib/schema';\nexport const probe = deployments;\n",
+    );
+    expect(errors.join('\n')).toMatch(/through its alias only/);
+  });
+
+  it('forbids a data-access library of the API to depend on a feature library', async () => {
+    const errors = await boundaryErrors(
+      'libs/api/accounts/src/lib/boundary-probe-g.ts',
+      "import { DeploymentsModule } from '@launchpad/api-deployments';\nexport const probe = DeploymentsModule;\n",
+    );
+    expect(errors.join('\n')).toMatch(/type:data-access.*type:feature|Circular dependency/s);
+  });
+
+  it('allows a feature library to use a data-access library through its alias', async () => {
+    const errors = await boundaryErrors(
+      'libs/api/catalog/src/lib/boundary-probe-h.ts',
+      "import { AccountsModule } from '@launchpad/api-accounts';\nexport const probe = AccountsModule;\n",
+    );
+    expect(errors).toEqual([]);
   });
 });
