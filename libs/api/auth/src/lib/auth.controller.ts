@@ -1,13 +1,28 @@
-import { Controller, Get, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Req,
+  Res,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { LogoutResult, ProviderName } from '@launchpad/shared-api-types';
 import { ParseProviderPipe } from '@launchpad/api-http';
 import type { Request, Response } from 'express';
-import { AccountsService } from '@launchpad/api-accounts';
-import { type CurrentSession, SessionService } from '@launchpad/api-sessions';
-import { SignedIn, SignedInGuard } from '@launchpad/api-sessions';
-import { RevocationService } from '@launchpad/api-accounts';
-import { callbackPath, stateCookieName } from './provider-strategy';
+import { AccountsService, RevocationService } from '@launchpad/api-accounts';
+import {
+  type CurrentSession,
+  SessionService,
+  SignedIn,
+  SignedInGuard,
+} from '@launchpad/api-sessions';
+import { ProviderAuthGuard, ProviderCallback } from './provider-auth.guard';
+import { AcceptedSignIn, type ProviderSignIn } from './provider-sign-in';
+import { SignInRefusedFilter } from './sign-in-refused.filter';
 import { SignInService } from './sign-in.service';
 
 /**
@@ -25,40 +40,38 @@ export class AuthController {
     private readonly revocations: RevocationService,
   ) {}
 
-  /** Starts a sign-in; when someone is signed in here already, links the account to them. */
+  /**
+   * Starts a sign-in; when someone is signed in here already, links the account to them.
+   * ProviderAuthGuard (passport) answers with the 303 to the provider: this body never runs, as
+   * with every passport OAuth strategy's start route.
+   */
   @Get(':provider')
-  async start(
-    @Param('provider', ParseProviderPipe) name: ProviderName,
-    @Req() req: Request,
-    @Res() res: Response,
-  ): Promise<void> {
-    const current = await this.sessions.current(req);
-    const url = await this.signIn.start(name, req, current?.session.userId ?? null);
-    res.setHeader('Cache-Control', 'no-store');
-    res.redirect(303, url);
+  @UseGuards(ProviderAuthGuard)
+  @ApiResponse({ status: 303, description: "To the provider's authorize URL" })
+  start(): void {
+    // Answered by the guard.
   }
 
+  /** Finishes the sign-in passport accepted (state, PKCE and code exchange checked). */
   @Get(':provider/callback')
+  @ProviderCallback()
+  @UseGuards(ProviderAuthGuard)
+  @UseFilters(SignInRefusedFilter)
+  @ApiResponse({ status: 303, description: 'To the SPA: signed in, linked, or why not' })
   async callback(
-    @Param('provider', ParseProviderPipe) name: ProviderName,
+    @Param('provider', ParseProviderPipe) provider: ProviderName,
+    @AcceptedSignIn() accepted: ProviderSignIn,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     const current = await this.sessions.current(req);
-    const result = await this.signIn.callback(name, req, current?.session.userId);
-    // The code and state in this URL go no further: not to the next page, not into a Referer.
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    res.setHeader('Cache-Control', 'no-store');
-    res.clearCookie(stateCookieName(name), { path: callbackPath(name) });
-    if (result.kind === 'signed_in') {
-      await this.sessions.begin(req, res, result.userId);
-      return res.redirect(303, result.linked ? `/accounts?linked=${name}` : '/');
-    }
-    const query =
-      result.kind === 'insufficient_scopes'
-        ? `/sign-in/insufficient-scopes?${new URLSearchParams({ provider: name, missing: result.missing.join(' ') })}`
-        : `/sign-in/failed?${new URLSearchParams({ provider: name, reason: result.reason })}`;
-    res.redirect(303, query);
+    const { userId, linked } = await this.signIn.complete(
+      provider,
+      accepted,
+      current?.session.userId,
+    );
+    await this.sessions.begin(req, res, userId);
+    res.redirect(303, linked ? `/accounts?linked=${provider}` : '/');
   }
 
   /**

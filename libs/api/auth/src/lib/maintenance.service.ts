@@ -1,7 +1,7 @@
-import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
 import { SessionStore } from '@launchpad/api-sessions';
-import { RevocationService } from '@launchpad/api-accounts';
-import { TokenVault } from '@launchpad/api-accounts';
+import { RevocationService, TokenVault } from '@launchpad/api-accounts';
 import { OAuthStateStore } from './oauth-state.store';
 
 /** How often each instance looks for due work; the work itself is claimed atomically. */
@@ -13,9 +13,8 @@ export const MAINTENANCE_INTERVAL_MS = 60_000;
  * sign-ins.
  */
 @Injectable()
-export class MaintenanceService implements OnModuleInit, OnApplicationShutdown {
+export class MaintenanceService implements OnApplicationShutdown {
   private readonly logger = new Logger('Maintenance');
-  private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
 
   constructor(
@@ -25,17 +24,13 @@ export class MaintenanceService implements OnModuleInit, OnApplicationShutdown {
     private readonly states: OAuthStateStore,
   ) {}
 
-  onModuleInit(): void {
-    this.timer = setInterval(() => void this.runOnce(), MAINTENANCE_INTERVAL_MS);
-    this.timer.unref();
-  }
-
+  /** @nestjs/schedule stops the interval at shutdown; a round under way is let finish. */
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
     await this.running;
   }
 
   /** One round; a round still running is not started twice. */
+  @Interval('sign-in-maintenance', MAINTENANCE_INTERVAL_MS)
   runOnce(): Promise<void> {
     this.running ??= this.round().finally(() => (this.running = undefined));
     return this.running;

@@ -1,9 +1,9 @@
+import { Injectable, Optional } from '@nestjs/common';
 import { and, eq, lt } from 'drizzle-orm';
 import { createHash, randomBytes } from 'node:crypto';
 import type { ProviderName } from '@launchpad/api-config';
-import type { LaunchpadDb } from '@launchpad/api-database';
-import { oauthStates } from '@launchpad/api-database';
-import type { TokenCipher } from '@launchpad/api-accounts';
+import { InjectDb, type LaunchpadDb, oauthStates } from '@launchpad/api-database';
+import { TokenCipher } from '@launchpad/api-accounts';
 
 export interface IssuedState {
   /** Goes into the authorize URL; only its hash is stored. */
@@ -26,11 +26,12 @@ const hash = (value: string) => createHash('sha256').update(value).digest('hex')
  * defence) — and carrying the PKCE verifier. In the database, so any API instance can finish a
  * sign-in another one started.
  */
+@Injectable()
 export class OAuthStateStore {
   constructor(
-    private readonly db: LaunchpadDb,
+    @InjectDb() private readonly db: LaunchpadDb,
     private readonly cipher: TokenCipher,
-    private readonly now: () => Date = () => new Date(),
+    @Optional() private readonly now: () => Date = () => new Date(),
   ) {}
 
   /** `codeVerifier`: the one the OAuth client made (passport-oauth2 makes its own), or a new one. */

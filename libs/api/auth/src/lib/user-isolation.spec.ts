@@ -7,13 +7,9 @@ import { type Agent, signIn } from '@launchpad/api-testing';
 import { testConfig } from '@launchpad/api-testing';
 import { type TestDatabase, createTestDatabase } from '@launchpad/api-testing';
 import { AuthModule } from './auth.module';
-import type { LaunchpadConfig } from '@launchpad/api-config';
 
 /** The features this suite exercises, on the core every Launchpad app has. */
-const features = (config: LaunchpadConfig) => {
-  const auth = AuthModule.forRoot(config);
-  return [auth];
-};
+const features = [AuthModule];
 
 jest.setTimeout(60_000);
 
