@@ -1,3 +1,3 @@
 export * from './lib/clients-command';
-export * from './lib/device.module';
-export * from './lib/oauth-endpoints';
+export * from './lib/oauth-clients.service';
+export * from './lib/oauth-server.module';

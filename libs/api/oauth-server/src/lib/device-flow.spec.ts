@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { createLaunchpadApp } from '@launchpad/api-core';
-import type { LaunchpadConfig } from '@launchpad/api-config';
+import {
+  type AppConfig,
+  type DeviceConfig,
+  type LaunchpadConfig,
+  appConfig,
+  deviceConfig,
+} from '@launchpad/api-config';
 import type { Database } from '@launchpad/api-database';
 import { DATABASE } from '@launchpad/api-database';
 import { deviceCodes } from '@launchpad/api-database';
@@ -19,13 +25,11 @@ import { OAuthTokensService } from '@launchpad/api-oauth-tokens';
 import * as userCodes from './user-code';
 import { AuthModule } from '@launchpad/api-auth';
 import { DeploymentsModule } from '@launchpad/api-deployments';
-import { DeviceModule } from './device.module';
+import { ServersModule } from '@launchpad/api-servers';
+import { OAuthServerModule } from './oauth-server.module';
 
 /** The features this suite exercises, on the core every Launchpad app has. */
-const features = (config: LaunchpadConfig) => {
-  const auth = AuthModule.forRoot(config);
-  return [auth, DeploymentsModule.forRoot(config, auth), DeviceModule.forRoot(config, auth)];
-};
+const features = [AuthModule, DeploymentsModule, ServersModule, OAuthServerModule];
 
 const CLI = 'launchpad-cli';
 const FORM = 'application/x-www-form-urlencoded';
@@ -566,7 +570,8 @@ describe('device authorization server (RFC 8628)', () => {
         db,
         clients,
         app.get(OAuthTokensService),
-        'x',
+        app.get<DeviceConfig>(deviceConfig.KEY),
+        app.get<AppConfig>(appConfig.KEY),
         () => new Date(now),
       );
       const client = await clients.find(CLI);

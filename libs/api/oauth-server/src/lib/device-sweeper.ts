@@ -1,24 +1,20 @@
-import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
 import { DeviceFlowService } from './device-flow.service';
 
 /** Hourly: expired device codes become tombstones, old tombstones go. */
 @Injectable()
-export class DeviceSweeper implements OnModuleInit, OnApplicationShutdown {
+export class DeviceSweeper {
   private readonly logger = new Logger('DeviceSweeper');
-  private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly devices: DeviceFlowService) {}
 
-  onModuleInit(): void {
-    this.timer = setInterval(() => {
-      this.devices
-        .sweep()
-        .catch((error: unknown) => this.logger.warn(`sweep failed: ${(error as Error).message}`));
-    }, 3_600_000);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  @Interval('device-code-sweep', 3_600_000)
+  async sweep(): Promise<void> {
+    try {
+      await this.devices.sweep();
+    } catch (error) {
+      this.logger.warn(`sweep failed: ${(error as Error).message}`);
+    }
   }
 }

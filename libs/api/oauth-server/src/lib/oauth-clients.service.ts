@@ -1,8 +1,8 @@
+import { Injectable, Optional } from '@nestjs/common';
 import type { OAuthClientView } from '@launchpad/shared-api-types';
 import { asc, eq } from 'drizzle-orm';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { LaunchpadDb } from '@launchpad/api-database';
-import { oauthClients } from '@launchpad/api-database';
+import { InjectDb, type LaunchpadDb, oauthClients } from '@launchpad/api-database';
 import { OAuthError } from '@launchpad/api-http';
 
 export type OAuthClient = typeof oauthClients.$inferSelect;
@@ -21,7 +21,7 @@ export interface PresentedClient {
 /** RFC 6749 §2.3.1 / Appendix B: the Basic credentials are form-urlencoded before base64. */
 export function presentedClient(
   authorization: string | undefined,
-  form: Record<string, string>,
+  form: { client_id?: string; client_secret?: string },
 ): PresentedClient {
   if (authorization?.startsWith('Basic ')) {
     const decoded = Buffer.from(authorization.slice(6), 'base64').toString('utf8');
@@ -46,12 +46,13 @@ export function presentedClient(
 const CACHE_MS = 5_000;
 
 /** The client registry: public clients (the CLI) and confidential ones with hashed secrets. */
+@Injectable()
 export class OAuthClientsService {
   private readonly cache = new Map<string, { row: OAuthClient; until: number }>();
 
   constructor(
-    private readonly db: LaunchpadDb,
-    private readonly now: () => number = Date.now,
+    @InjectDb() private readonly db: LaunchpadDb,
+    @Optional() private readonly now: () => number = Date.now,
   ) {}
 
   /**

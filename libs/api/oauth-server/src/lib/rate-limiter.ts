@@ -1,16 +1,17 @@
+import { Injectable, Optional } from '@nestjs/common';
 import { eq, sql } from 'drizzle-orm';
-import type { LaunchpadDb } from '@launchpad/api-database';
-import { rateLimits } from '@launchpad/api-database';
+import { InjectDb, type LaunchpadDb, rateLimits } from '@launchpad/api-database';
 
 /**
  * Fixed-window counters in the database, so that every instance counts together (wrong user
  * codes per IP, per session and in all). A success never resets a counter (RFC 8628 §5.1 and
  * the Abblix#165 lesson).
  */
+@Injectable()
 export class RateLimiter {
   constructor(
-    private readonly db: LaunchpadDb,
-    private readonly now: () => Date = () => new Date(),
+    @InjectDb() private readonly db: LaunchpadDb,
+    @Optional() private readonly now: () => Date = () => new Date(),
   ) {}
 
   /** The count of `key` in its current window. */

@@ -18,14 +18,11 @@ import { type TestDatabase, createTestDatabase } from '@launchpad/api-testing';
 import { DEVICE_CODE_GRANT } from './oauth-clients.service';
 import { AuthModule } from '@launchpad/api-auth';
 import { DeploymentsModule } from '@launchpad/api-deployments';
-import { DeviceModule } from './device.module';
-import type { LaunchpadConfig } from '@launchpad/api-config';
+import { ServersModule } from '@launchpad/api-servers';
+import { OAuthServerModule } from './oauth-server.module';
 
 /** The features this suite exercises, on the core every Launchpad app has. */
-const features = (config: LaunchpadConfig) => {
-  const auth = AuthModule.forRoot(config);
-  return [auth, DeploymentsModule.forRoot(config, auth), DeviceModule.forRoot(config, auth)];
-};
+const features = [AuthModule, DeploymentsModule, ServersModule, OAuthServerModule];
 
 jest.setTimeout(60_000);
 

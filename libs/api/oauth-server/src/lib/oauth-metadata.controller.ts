@@ -1,22 +1,23 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { LAUNCHPAD_SCOPES } from '@launchpad/shared-scopes';
 import type { Response } from 'express';
-import { AppConfigRef } from './app-config.ref';
+import { appConfig } from '@launchpad/api-config';
 import { DEVICE_CODE_GRANT } from './oauth-clients.service';
 
 /**
- * RFC 8414 metadata of Launchpad's authorization server for devices. Its POST endpoints (device
- * authorization, token, revocation, introspection) are OAuthEndpoints, served ahead of Nest.
+ * RFC 8414 metadata of Launchpad's authorization server for devices; its POST endpoints are
+ * OAuthEndpointsController's.
  */
 @ApiExcludeController()
 @Controller()
-export class OAuthController {
-  constructor(private readonly config: AppConfigRef) {}
+export class OAuthMetadataController {
+  constructor(@Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>) {}
 
   @Get('.well-known/oauth-authorization-server')
   metadata(@Res({ passthrough: true }) res: Response) {
-    const issuer = this.config.publicUrl;
+    const issuer = this.app.publicUrl;
     const auth = ['none', 'client_secret_basic', 'client_secret_post'];
     res.setHeader('Cache-Control', 'public, max-age=300');
     return {
