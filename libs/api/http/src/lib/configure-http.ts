@@ -1,5 +1,4 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { AppConfig } from '@launchpad/api-config';
 import { assignRequestId } from './request-id';
@@ -8,9 +7,6 @@ import { fromMiddlewareError } from './http-errors';
 import { SpaFallback, isApiPath } from './spa-fallback';
 
 /** HTTP concerns of the whole app: body limits, the built SPA, and the one exception filter. */
-/** A provider of this token answers requests before Express's router (the device flow's POSTs). */
-export const SERVE_AHEAD = Symbol('SERVE_AHEAD');
-
 export function configureHttp(
   app: NestExpressApplication,
   config: AppConfig,
@@ -21,23 +17,15 @@ export function configureHttp(
   // costs milliseconds on large lists for nothing.
   app.set('etag', false);
   app.set('trust proxy', 'loopback');
-  const ahead = (() => {
-    try {
-      return app.get<{ middleware: Parameters<typeof serveAhead>[1] }>(SERVE_AHEAD, {
-        strict: false,
-      });
-    } catch {
-      return undefined;
-    }
-  })();
-  if (ahead) serveAhead(app, ahead.middleware);
   // First of all, so that even a body the parsers reject gets an id in its answer and log line.
   app.use((req: Request, res: Response, next: NextFunction) => {
     (req as Request & { id: string }).id = assignRequestId(req, res);
     next();
   });
   app.useBodyParser('json', { limit: '100kb' });
-  app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
+  // Forms are the OAuth endpoints' (RFC 6749 §3.2): a repeated parameter stays an array (refused
+  // there), and a compressed form is refused with 415 rather than inflated.
+  app.useBodyParser('urlencoded', { limit: '100kb', extended: false, inflate: false });
   // Turn the parsers' 4xx errors into HttpExceptions with plain messages before Nest sees them.
   app.use((error: unknown, _req: Request, _res: Response, next: NextFunction) =>
     next(fromMiddlewareError(error) ?? error),
@@ -57,23 +45,4 @@ export function configureHttp(
     isApiPath(req.path) ? next() : assets(req, res, next),
   );
   app.useGlobalFilters(new ApiExceptionFilter(spa, domainErrors));
-}
-
-/**
- * Devices poll the token endpoint every few seconds: the authorization server's POST endpoints
- * read their own forms and answer straight from the server's request event, before Express's
- * router; every other request goes on to Express as before.
- */
-function serveAhead(
-  app: NestExpressApplication,
-  middleware: (req: IncomingMessage, res: ServerResponse, next: () => void) => void,
-): void {
-  const server = app.getHttpServer() as Server;
-  const listeners = server.listeners('request') as RequestListener[];
-  server.removeAllListeners('request');
-  server.on('request', (req: IncomingMessage, res: ServerResponse) =>
-    middleware(req, res, () => {
-      for (const listener of listeners) listener.call(server, req, res);
-    }),
-  );
 }
