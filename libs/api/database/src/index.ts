@@ -1,5 +1,4 @@
 export * from './lib/database';
 export * from './lib/database.module';
-export * from './lib/micro-batch';
 export * from './lib/migrate';
 export * from './lib/schema';
