@@ -52,6 +52,8 @@ export interface PendingActivation {
 @Injectable()
 export class DeviceFlowService {
   private readonly verificationUri: string;
+  private readonly insertCode: ReturnType<typeof prepareInsert>;
+  private readonly recordPoll: ReturnType<typeof preparePoll>;
 
   constructor(
     @InjectDb() private readonly db: LaunchpadDb,
@@ -62,6 +64,8 @@ export class DeviceFlowService {
     @Optional() private readonly now: () => Date = () => new Date(),
   ) {
     this.verificationUri = `${app.publicUrl}/activate`;
+    this.insertCode = prepareInsert(db);
+    this.recordPoll = preparePoll(db);
   }
 
   async authorize(
@@ -79,19 +83,15 @@ export class DeviceFlowService {
     // A user code already live (1 in 2.56e10 per live code) is not written: draw another.
     for (let attempt = 0; attempt < 5; attempt++) {
       const userCode = generateUserCode();
-      const inserted = await this.db
-        .insert(deviceCodes)
-        .values({
-          deviceCodeHash,
-          userCode,
-          clientId: client.clientId,
-          scopes,
-          intervalSeconds: pollIntervalSeconds,
-          expiresAt: new Date(now + codeTtlSeconds * 1000),
-          createdAt: new Date(now),
-        })
-        .onConflictDoNothing({ target: deviceCodes.userCode })
-        .returning({ deviceCodeHash: deviceCodes.deviceCodeHash });
+      const inserted = await this.insertCode.execute({
+        deviceCodeHash,
+        userCode,
+        clientId: client.clientId,
+        scopes,
+        intervalSeconds: pollIntervalSeconds,
+        expiresAt: new Date(now + codeTtlSeconds * 1000),
+        createdAt: new Date(now),
+      });
       if (inserted.length === 0) continue;
       const display = formatUserCode(userCode);
       return {
@@ -110,7 +110,11 @@ export class DeviceFlowService {
   async poll(client: OAuthClient, deviceCode: string | undefined): Promise<TokenResponse> {
     if (!deviceCode) throw new OAuthError('invalid_request', 'device_code is required.');
     const hash = hashCode(deviceCode);
-    const polled = await this.recordPoll(hash, client.clientId);
+    const [polled] = await this.recordPoll.execute({
+      hash,
+      clientId: client.clientId,
+      now: this.now(),
+    });
     if (polled) {
       if (polled.interval > polled.previousInterval) {
         throw new OAuthError(
@@ -164,50 +168,6 @@ export class DeviceFlowService {
       { userId: won.userId, clientId: won.clientId, scopes: won.scopes },
       familyId,
     );
-  }
-
-  /**
-   * Records a poll of a pending, live code of this client in one statement, and returns the
-   * interval before and after it; undefined when the code is anything else. The row is locked
-   * (`for update`) before it is read, so polls of one code on several instances are counted one
-   * after the other. Too early a poll (RFC 8628 §3.5) raises the interval by 5 s.
-   */
-  private async recordPoll(hash: string, clientId: string) {
-    const now = this.now();
-    const locked = this.db.$with('locked').as(
-      this.db
-        .select({
-          lockedHash: sql<string>`${deviceCodes.deviceCodeHash}`.as('locked_hash'),
-          previousInterval: sql<number>`${deviceCodes.intervalSeconds}`.as('previous_interval'),
-        })
-        .from(deviceCodes)
-        .where(eq(deviceCodes.deviceCodeHash, hash))
-        .for('update'),
-    );
-    const tooEarly = sql`${deviceCodes.lastPollAt} is not null and ${deviceCodes.lastPollAt}
-      + (${deviceCodes.intervalSeconds} * 1000 - ${POLL_TOLERANCE_MS}) * interval '1 millisecond'
-      > ${now.toISOString()}::timestamptz`;
-    const [polled] = await this.db
-      .with(locked)
-      .update(deviceCodes)
-      .set({
-        lastPollAt: now,
-        intervalSeconds: sql`case when ${tooEarly} then ${deviceCodes.intervalSeconds} + ${SLOW_DOWN_STEP_S} else ${deviceCodes.intervalSeconds} end`,
-      })
-      .from(locked)
-      .where(
-        and(
-          eq(deviceCodes.deviceCodeHash, locked.lockedHash),
-          eq(deviceCodes.status, 'pending'),
-          gt(deviceCodes.expiresAt, now),
-          eq(deviceCodes.clientId, clientId),
-        ),
-      )
-      .returning({
-        interval: deviceCodes.intervalSeconds,
-        previousInterval: locked.previousInterval,
-      });
-    return polled;
   }
 
   /** A code still waiting for a decision, with what the activation page shows. */
@@ -283,4 +243,69 @@ export class DeviceFlowService {
     }
     return [...new Set(scopes)].join(' ');
   }
+}
+
+/**
+ * The two statements of every device's life, built and named once: Drizzle does not rebuild
+ * them per request, and PostgreSQL parses and plans them once per connection.
+ */
+function prepareInsert(db: LaunchpadDb) {
+  return db
+    .insert(deviceCodes)
+    .values({
+      deviceCodeHash: sql.placeholder('deviceCodeHash'),
+      userCode: sql.placeholder('userCode'),
+      clientId: sql.placeholder('clientId'),
+      scopes: sql.placeholder('scopes'),
+      intervalSeconds: sql.placeholder('intervalSeconds'),
+      expiresAt: sql.placeholder('expiresAt'),
+      createdAt: sql.placeholder('createdAt'),
+    })
+    .onConflictDoNothing({ target: deviceCodes.userCode })
+    .returning({ deviceCodeHash: deviceCodes.deviceCodeHash })
+    .prepare('device_code_insert');
+}
+
+/**
+ * Records a poll of a pending, live code of this client and returns the interval before and
+ * after it; no row when the code is anything else. The row is locked (`for update`) before it is
+ * read, so polls of one code on several instances are counted one after the other. Too early a
+ * poll (RFC 8628 §3.5) raises the interval by 5 s.
+ */
+function preparePoll(db: LaunchpadDb) {
+  const now = sql`${sql.placeholder('now')}::timestamptz`;
+  const locked = db.$with('locked').as(
+    db
+      .select({
+        lockedHash: sql<string>`${deviceCodes.deviceCodeHash}`.as('locked_hash'),
+        previousInterval: sql<number>`${deviceCodes.intervalSeconds}`.as('previous_interval'),
+      })
+      .from(deviceCodes)
+      .where(eq(deviceCodes.deviceCodeHash, sql.placeholder('hash')))
+      .for('update'),
+  );
+  const tooEarly = sql`${deviceCodes.lastPollAt} is not null and ${deviceCodes.lastPollAt}
+    + (${deviceCodes.intervalSeconds} * 1000 - ${POLL_TOLERANCE_MS}) * interval '1 millisecond'
+    > ${now}`;
+  return db
+    .with(locked)
+    .update(deviceCodes)
+    .set({
+      lastPollAt: now,
+      intervalSeconds: sql`case when ${tooEarly} then ${deviceCodes.intervalSeconds} + ${SLOW_DOWN_STEP_S} else ${deviceCodes.intervalSeconds} end`,
+    })
+    .from(locked)
+    .where(
+      and(
+        eq(deviceCodes.deviceCodeHash, locked.lockedHash),
+        eq(deviceCodes.status, 'pending'),
+        sql`${deviceCodes.expiresAt} > ${now}`,
+        eq(deviceCodes.clientId, sql.placeholder('clientId')),
+      ),
+    )
+    .returning({
+      interval: deviceCodes.intervalSeconds,
+      previousInterval: locked.previousInterval,
+    })
+    .prepare('device_code_poll');
 }
