@@ -1,17 +1,15 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { AuthModule } from '@launchpad/api-auth';
-import type { LaunchpadConfig } from '@launchpad/api-config';
+import { CatalogModule } from '@launchpad/api-catalog';
 import { DeploymentsModule } from '@launchpad/api-deployments';
-import { DeviceModule } from '@launchpad/api-oauth-server';
+import { OAuthServerModule } from '@launchpad/api-oauth-server';
+import { ServersModule } from '@launchpad/api-servers';
 
-/** Launchpad's features; `createLaunchpadApp` (api-core) puts them on the core every app has. */
-@Module({})
-export class AppModule {
-  static forRoot(config: LaunchpadConfig): DynamicModule {
-    const auth = AuthModule.forRoot(config);
-    return {
-      module: AppModule,
-      imports: [auth, DeploymentsModule.forRoot(config, auth), DeviceModule.forRoot(config, auth)],
-    };
-  }
-}
+/**
+ * Launchpad's features. `createLaunchpadApp` (api-core) puts them on the core every app has:
+ * configuration, logs, the database, health and HTTP handling.
+ */
+@Module({
+  imports: [AuthModule, CatalogModule, ServersModule, DeploymentsModule, OAuthServerModule],
+})
+export class AppModule {}

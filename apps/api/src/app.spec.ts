@@ -24,7 +24,7 @@ describe('Launchpad API over HTTP', () => {
     await writeFile(join(webDistDir, 'index.html'), '<!doctype html><lp-root>shell</lp-root>');
     await writeFile(join(webDistDir, 'main-ABCDEFGH.js'), 'console.log("app")');
     const config = testConfig(testDb.config, { webDistDir });
-    app = await createLaunchpadApp(config, [AppModule.forRoot(config)]);
+    app = await createLaunchpadApp(config, [AppModule]);
     await app.init();
   });
 

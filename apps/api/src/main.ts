@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     );
     return;
   }
-  const app = await createLaunchpadApp(config, [AppModule.forRoot(config)]);
+  const app = await createLaunchpadApp(config, [AppModule]);
   try {
     await app.listen(config.app.port, config.app.host);
   } catch (error) {

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
 import { ConfigModule, registerAs } from '@nestjs/config';
-import { NestFactory } from '@nestjs/core';
+import { APP_PIPE, NestFactory } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
@@ -12,7 +12,7 @@ import {
   openDatabase,
   runMigrations,
 } from '@launchpad/api-database';
-import { LoggingModule, configureHttp, setupOpenApi } from '@launchpad/api-http';
+import { ApiValidationPipe, LoggingModule, configureHttp, setupOpenApi } from '@launchpad/api-http';
 import { HealthModule } from './health.module';
 
 /** The feature modules an app is made of (the root module's, or a test's smaller set). */
@@ -44,6 +44,7 @@ class LaunchpadCoreModule {
         HealthModule,
         ...features,
       ],
+      providers: [{ provide: APP_PIPE, useClass: ApiValidationPipe }],
     };
   }
 }
@@ -56,16 +57,12 @@ class LaunchpadCoreModule {
  */
 export async function createLaunchpadApp(
   config: LaunchpadConfig,
-  features: FeatureModules | ((config: LaunchpadConfig) => FeatureModules),
+  features: FeatureModules,
 ): Promise<NestExpressApplication> {
   const database = await openMigratedDatabase(config);
   try {
     const app = await NestFactory.create<NestExpressApplication>(
-      LaunchpadCoreModule.forRoot(
-        config,
-        database,
-        typeof features === 'function' ? features(config) : features,
-      ),
+      LaunchpadCoreModule.forRoot(config, database, features),
       { bufferLogs: true, bodyParser: false },
     );
     app.useLogger(app.get(Logger));

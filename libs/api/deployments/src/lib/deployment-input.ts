@@ -21,20 +21,6 @@ export const deploymentRequestSchema = z.object({
   fields: z.record(z.string().max(200), z.string().max(10_000)).optional(),
 });
 
-/** The shape, before the catalog is known: field errors for a malformed body. */
-export function parseDeploymentRequest(
-  body: unknown,
-): { value: DeploymentRequest } | { errors: ApiFieldError[] } {
-  const result = deploymentRequestSchema.safeParse(body);
-  if (result.success) return { value: result.data };
-  return {
-    errors: result.error.issues.map((issue) => ({
-      field: issue.path.join('.') || 'body',
-      message: issue.message,
-    })),
-  };
-}
-
 function checkField(field: FieldView, value: string | undefined): string | undefined {
   if (value === undefined || value === '') {
     return field.required ? `${field.label} is required.` : undefined;

@@ -1,15 +1,31 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  type MessageEvent,
+  Param,
+  Post,
+  Res,
+  Sse,
+  SseSignal,
+  UseGuards,
+} from '@nestjs/common';
+import { EMPTY, Observable } from 'rxjs';
+import type { Deployment } from '@launchpad/api-database';
 import { ApiTags } from '@nestjs/swagger';
 import {
   type DeploymentCreated,
   type DeploymentView,
   FINAL_DEPLOYMENT_STATUSES,
-  IDEMPOTENCY_KEY_HEADER,
 } from '@launchpad/shared-api-types';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import type { CurrentSession } from '@launchpad/api-sessions';
 import { RequiresScope, SignedIn, SignedInGuard } from '@launchpad/api-sessions';
 import { DeploymentsService } from './deployments.service';
+import { DeploymentRequestDto } from './dto/deployment-request.dto';
+import { IdempotencyKey } from './idempotency-key.pipe';
 
 const STREAM_POLL_MS = 500;
 const KEEPALIVE_MS = 15_000;
@@ -27,15 +43,11 @@ export class DeploymentsController {
   @HttpCode(201)
   async create(
     @SignedIn() current: CurrentSession,
-    @Req() req: Request,
+    @IdempotencyKey() idempotencyKey: string,
+    @Body() body: DeploymentRequestDto,
     @Res({ passthrough: true }) res: Response,
-    @Body() body: unknown,
   ): Promise<DeploymentCreated> {
-    const created = await this.deployments.create(
-      current.session.userId,
-      req.get(IDEMPOTENCY_KEY_HEADER),
-      body,
-    );
+    const created = await this.deployments.create(current.session.userId, idempotencyKey, body);
     res.setHeader('Cache-Control', 'no-store');
     if (created.replayed) res.status(200);
     return created;
@@ -54,56 +66,63 @@ export class DeploymentsController {
   }
 
   /**
-   * Server-Sent Events: each change of the deployment as `event: status` with its version as the
-   * id, until it is final. The state lives in the database, so the stream follows changes made
-   * by any instance, and a reconnect (Last-Event-ID) resumes after what the client has seen. A
-   * finished deployment the client has seen answers 204, which tells EventSource to stop.
+   * Server-Sent Events (Nest's `@Sse()`): each change of the deployment as `event: status` with
+   * its version as the id, until it is final. The state lives in the database, so the stream
+   * follows changes made by any instance, and a reconnect (Last-Event-ID) resumes after what the
+   * client has seen. A finished deployment the client has seen answers 204, which tells
+   * EventSource to stop; someone else's deployment, 404 in the API's error shape. A comment every
+   * 15 s keeps proxies from closing a quiet stream.
    */
-  @Get(':id/events')
+  @Sse(':id/events')
   @RequiresScope('servers:read')
   async events(
     @SignedIn() current: CurrentSession,
     @Param('id') id: string,
-    @Req() req: Request,
-    @Res() res: Response,
-  ): Promise<void> {
-    let row = await this.deployments.row(current.session.userId, id);
-    const seen = Number(req.get('Last-Event-ID') ?? 0) || 0;
-    const final = () => FINAL_DEPLOYMENT_STATUSES.includes(row.status);
-    if (final() && seen >= row.version) {
+    @Headers('last-event-id') lastEventId: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+    @SseSignal() closed: AbortSignal,
+  ): Promise<Observable<MessageEvent>> {
+    const userId = current.session.userId;
+    const first = await this.deployments.row(userId, id);
+    const seen = Number(lastEventId ?? 0) || 0;
+    const isFinal = (row: Deployment) => FINAL_DEPLOYMENT_STATUSES.includes(row.status);
+    if (isFinal(first) && seen >= first.version) {
       res.status(204).end();
-      return;
+      return EMPTY;
     }
-    res.writeHead(200, {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-store',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
+    return new Observable<MessageEvent>((subscriber) => {
+      // The reconnection delay for EventSource, on an event that carries no data.
+      subscriber.next({ id: String(seen), retry: 2_000 });
+      void this.follow(userId, first, seen, closed, (event) => subscriber.next(event), isFinal)
+        .catch(() => undefined) // the deployment went away or the database did not answer
+        .finally(() => subscriber.complete());
     });
-    res.write('retry: 2000\n\n');
-    let closed = false;
-    req.on('close', () => (closed = true));
+  }
+
+  /** Sends each new version of the row until it is final or the client has gone. */
+  private async follow(
+    userId: string,
+    first: Deployment,
+    seen: number,
+    closed: AbortSignal,
+    send: (event: MessageEvent) => void,
+    isFinal: (row: Deployment) => boolean,
+  ): Promise<void> {
+    let row = first;
     let sent = seen;
     let quietSince = Date.now();
-    try {
-      while (!closed) {
-        if (row.version > sent) {
-          res.write(
-            `id: ${row.version}\nevent: status\ndata: ${JSON.stringify(this.deployments.view(row))}\n\n`,
-          );
-          sent = row.version;
-          quietSince = Date.now();
-          if (final()) break;
-        } else if (Date.now() - quietSince > KEEPALIVE_MS) {
-          res.write(': keep-alive\n\n');
-          quietSince = Date.now();
-        }
-        await sleep(STREAM_POLL_MS);
-        row = await this.deployments.row(current.session.userId, id);
+    while (!closed.aborted) {
+      if (row.version > sent) {
+        send({ id: String(row.version), type: 'status', data: this.deployments.view(row) });
+        sent = row.version;
+        quietSince = Date.now();
+        if (isFinal(row)) return;
+      } else if (Date.now() - quietSince > KEEPALIVE_MS) {
+        send({ comment: 'keep-alive' });
+        quietSince = Date.now();
       }
-    } catch {
-      // The deployment went away or the database did not answer: the client reconnects.
+      await sleep(STREAM_POLL_MS);
+      row = await this.deployments.row(userId, row.id);
     }
-    res.end();
   }
 }

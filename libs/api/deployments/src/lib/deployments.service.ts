@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import {
   type DeploymentCreated,
+  type DeploymentRequest,
   type DeploymentStatus,
   type DeploymentView,
   type LinkedAccountView,
@@ -25,7 +26,7 @@ import type { ProviderServer } from '@launchpad/api-providers';
 import { ProviderClients } from '@launchpad/api-providers';
 import { ProviderApiError } from '@launchpad/api-providers';
 import { insufficientScopeError, missingActionScopes } from '@launchpad/api-servers';
-import { fieldValues, parseDeploymentRequest, validateDeployment } from './deployment-input';
+import { fieldValues, validateDeployment } from './deployment-input';
 import { generateRootPassword } from './root-password';
 
 /**
@@ -83,22 +84,9 @@ export class DeploymentsService {
 
   async create(
     userId: string,
-    idempotencyKey: string | undefined,
-    body: unknown,
+    idempotencyKey: string,
+    input: DeploymentRequest,
   ): Promise<DeploymentCreated> {
-    if (!idempotencyKey || idempotencyKey.length > 200 || !/^[\x21-\x7e]+$/.test(idempotencyKey)) {
-      throw new HttpException(
-        {
-          error: 'idempotency_key_required',
-          message:
-            'Send an Idempotency-Key header (1–200 printable characters, e.g. a UUID) so that a retried request cannot create a second server.',
-        },
-        400,
-      );
-    }
-    const parsed = parseDeploymentRequest(body);
-    if ('errors' in parsed) throw this.invalid(parsed.errors);
-    const input = parsed.value;
     const requestHash = createHash('sha256').update(stableJson(input)).digest('hex');
     const replay = await this.replay(userId, idempotencyKey, requestHash);
     if (replay) return replay;
