@@ -39,13 +39,15 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     if (res.headersSent) return;
 
-    if (
-      exception instanceof OAuthError ||
-      (req.path.startsWith('/oauth/') && exception instanceof HttpException)
-    ) {
+    // The authorization server answers every failure in RFC 6749 §5.2's shape, a crash included.
+    if (exception instanceof OAuthError || req.path.startsWith('/oauth/')) {
+      if (exception instanceof OAuthError) return sendOAuthError(res, exception);
+      if (exception instanceof HttpException)
+        return sendOAuthError(res, httpToOAuthError(exception));
+      this.logger.error({ err: exception, requestId: requestIdOf(req) }, 'request failed');
       return sendOAuthError(
         res,
-        exception instanceof OAuthError ? exception : httpToOAuthError(exception),
+        new OAuthError('server_error', 'The authorization server failed; try again shortly.', 500),
       );
     }
     const routeNotFound = exception instanceof NotFoundException && isUnmatchedRoute(exception);

@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { AppConfig } from '@launchpad/api-config';
 import { assignRequestId } from './request-id';
@@ -22,6 +23,7 @@ export function configureHttp(
     (req as Request & { id: string }).id = assignRequestId(req, res);
     next();
   });
+  app.use(cookieParser());
   app.useBodyParser('json', { limit: '100kb' });
   // Forms are the OAuth endpoints' (RFC 6749 §3.2): a repeated parameter stays an array (refused
   // there), and a compressed form is refused with 415 rather than inflated.

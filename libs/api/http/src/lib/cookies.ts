@@ -1,16 +1,11 @@
 import type { Request } from 'express';
 
-/** One cookie of the request, without a cookie-parsing middleware for the two Launchpad sets. */
+/**
+ * One cookie of the request, as cookie-parser (registered by configureHttp) read it; undefined
+ * unless it is a plain string (cookie-parser turns `j:`-prefixed values into objects, which no
+ * Launchpad cookie is).
+ */
 export function readCookie(req: Request, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const index = part.indexOf('=');
-    if (index > 0 && part.slice(0, index).trim() === name) {
-      try {
-        return decodeURIComponent(part.slice(index + 1).trim());
-      } catch {
-        return undefined;
-      }
-    }
-  }
-  return undefined;
+  const value: unknown = (req.cookies as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value : undefined;
 }
