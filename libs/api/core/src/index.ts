@@ -1,2 +1,1 @@
-export * from './lib/health.module';
 export * from './lib/launchpad-app';

@@ -1,3 +1,4 @@
+export * from './lib/sandbox-app';
 export * from './lib/sandbox-process';
 export * from './lib/sign-in-flow';
 export * from './lib/test-config';

@@ -2,10 +2,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { CSRF_HEADER, type LinkedAccountView, type SessionView } from '@launchpad/shared-api-types';
 import request from 'supertest';
 import { createLaunchpadApp } from '@launchpad/api-core';
-import { type SandboxProcess, startSandbox } from '@launchpad/api-testing';
+import { type SandboxApp, type SandboxProcess, startSandboxApp } from '@launchpad/api-testing';
 import { type Agent, signIn } from '@launchpad/api-testing';
-import { testConfig } from '@launchpad/api-testing';
-import { type TestDatabase, createTestDatabase } from '@launchpad/api-testing';
 import { AuthModule } from './auth.module';
 
 /** The features this suite exercises, on the core every Launchpad app has. */
@@ -19,7 +17,7 @@ jest.setTimeout(60_000);
  */
 describe('linked accounts belong to one user', () => {
   let sandbox: SandboxProcess;
-  let testDb: TestDatabase;
+  let running: SandboxApp<NestExpressApplication>;
   let app: NestExpressApplication;
   let owner: Agent;
   let other: Agent;
@@ -38,22 +36,12 @@ describe('linked accounts belong to one user', () => {
     ).grants;
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    testDb = await createTestDatabase();
-    app = await createLaunchpadApp(
-      {
-        ...testConfig(testDb.config),
-        providers: structuredClone(sandbox.providers),
-      },
-      features,
-    );
-    await app.init();
+    running = await startSandboxApp((config) => createLaunchpadApp(config, features));
+    ({ app, sandbox } = running);
   });
 
   afterAll(async () => {
-    await app?.close();
-    await testDb?.dispose();
-    await sandbox?.stop();
+    await running?.stop();
   });
 
   beforeEach(async () => {

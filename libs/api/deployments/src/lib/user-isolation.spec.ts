@@ -9,10 +9,8 @@ import {
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createLaunchpadApp } from '@launchpad/api-core';
-import { type SandboxProcess, startSandbox } from '@launchpad/api-testing';
+import { type SandboxApp, startSandboxApp } from '@launchpad/api-testing';
 import { type Agent, signIn } from '@launchpad/api-testing';
-import { testConfig } from '@launchpad/api-testing';
-import { type TestDatabase, createTestDatabase } from '@launchpad/api-testing';
 import { AuthModule } from '@launchpad/api-auth';
 import { DeploymentsModule } from './deployments.module';
 
@@ -27,24 +25,15 @@ jest.setTimeout(60_000);
  * streamed and listed by the user who made it only; the other is told it does not exist.
  */
 describe('deployments belong to the user who made them', () => {
-  let sandbox: SandboxProcess;
-  let testDb: TestDatabase;
+  let running: SandboxApp<NestExpressApplication>;
   let app: NestExpressApplication;
   let owner: Agent;
   let other: Agent;
   let deployment: DeploymentView;
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    testDb = await createTestDatabase();
-    app = await createLaunchpadApp(
-      {
-        ...testConfig(testDb.config),
-        providers: structuredClone(sandbox.providers),
-      },
-      features,
-    );
-    await app.init();
+    running = await startSandboxApp((config) => createLaunchpadApp(config, features));
+    ({ app } = running);
     owner = request.agent(app.getHttpServer());
     other = request.agent(app.getHttpServer());
     await signIn(owner, 'linode', 0);
@@ -74,9 +63,7 @@ describe('deployments belong to the user who made them', () => {
   });
 
   afterAll(async () => {
-    await app?.close();
-    await testDb?.dispose();
-    await sandbox?.stop();
+    await running?.stop();
   });
 
   /** The deployment's event stream read to its end, as the owner's browser would. */

@@ -11,10 +11,8 @@ import {
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createLaunchpadApp } from '@launchpad/api-core';
-import { type SandboxProcess, startSandbox } from '@launchpad/api-testing';
+import { type SandboxApp, type SandboxProcess, startSandboxApp } from '@launchpad/api-testing';
 import { type Agent, signIn } from '@launchpad/api-testing';
-import { testConfig } from '@launchpad/api-testing';
-import { type TestDatabase, createTestDatabase } from '@launchpad/api-testing';
 import { DEVICE_CODE_GRANT } from './oauth-clients.service';
 import { AuthModule } from '@launchpad/api-auth';
 import { DeploymentsModule } from '@launchpad/api-deployments';
@@ -35,7 +33,7 @@ const CLI = 'launchpad-cli';
  */
 describe('device activations and device tokens belong to the approving user', () => {
   let sandbox: SandboxProcess;
-  let testDb: TestDatabase;
+  let running: SandboxApp<NestExpressApplication>;
   let app: NestExpressApplication;
   let owner: Agent;
   let other: Agent;
@@ -74,16 +72,8 @@ describe('device activations and device tokens belong to the approving user', ()
     http().get(path).set('Authorization', `Bearer ${token}`);
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    testDb = await createTestDatabase();
-    app = await createLaunchpadApp(
-      {
-        ...testConfig(testDb.config),
-        providers: structuredClone(sandbox.providers),
-      },
-      features,
-    );
-    await app.init();
+    running = await startSandboxApp((config) => createLaunchpadApp(config, features));
+    ({ app, sandbox } = running);
     owner = request.agent(app.getHttpServer());
     other = request.agent(app.getHttpServer());
     await signIn(owner, 'linode', 0);
@@ -94,9 +84,7 @@ describe('device activations and device tokens belong to the approving user', ()
   });
 
   afterAll(async () => {
-    await app?.close();
-    await testDb?.dispose();
-    await sandbox?.stop();
+    await running?.stop();
   });
 
   it('answers 404 to another user looking up or deciding a code already approved, and the device signs in as the approver', async () => {

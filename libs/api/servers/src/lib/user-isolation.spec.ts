@@ -7,10 +7,8 @@ import {
 } from '@launchpad/shared-api-types';
 import request from 'supertest';
 import { createLaunchpadApp } from '@launchpad/api-core';
-import { type SandboxProcess, startSandbox } from '@launchpad/api-testing';
+import { type SandboxApp, type SandboxProcess, startSandboxApp } from '@launchpad/api-testing';
 import { type Agent, signIn } from '@launchpad/api-testing';
-import { testConfig } from '@launchpad/api-testing';
-import { type TestDatabase, createTestDatabase } from '@launchpad/api-testing';
 import { AuthModule } from '@launchpad/api-auth';
 import { ServersModule } from './servers.module';
 
@@ -26,7 +24,7 @@ jest.setTimeout(60_000);
  */
 describe('servers are reached through their owner’s linked accounts only', () => {
   let sandbox: SandboxProcess;
-  let testDb: TestDatabase;
+  let running: SandboxApp<NestExpressApplication>;
   let app: NestExpressApplication;
   let owner: Agent;
   let other: Agent;
@@ -40,22 +38,12 @@ describe('servers are reached through their owner’s linked accounts only', () 
   const path = (server: ServerView) => `/api/servers/${server.provider}/${server.id}`;
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    testDb = await createTestDatabase();
-    app = await createLaunchpadApp(
-      {
-        ...testConfig(testDb.config),
-        providers: structuredClone(sandbox.providers),
-      },
-      features,
-    );
-    await app.init();
+    running = await startSandboxApp((config) => createLaunchpadApp(config, features));
+    ({ app, sandbox } = running);
   });
 
   afterAll(async () => {
-    await app?.close();
-    await testDb?.dispose();
-    await sandbox?.stop();
+    await running?.stop();
   });
 
   beforeEach(async () => {
