@@ -6,3 +6,4 @@ export * from './lib/oauth-error';
 export * from './lib/openapi';
 export * from './lib/parse-provider.pipe';
 export * from './lib/request-id';
+export * from './lib/spa.module';

@@ -12,7 +12,13 @@ import {
   openDatabase,
   runMigrations,
 } from '@launchpad/api-database';
-import { ApiValidationPipe, LoggingModule, configureHttp, setupOpenApi } from '@launchpad/api-http';
+import {
+  ApiValidationPipe,
+  LoggingModule,
+  SpaModule,
+  configureHttp,
+  setupOpenApi,
+} from '@launchpad/api-http';
 import { HealthModule } from './health.module';
 
 /** The feature modules an app is made of (the root module's, or a test's smaller set). */
@@ -43,6 +49,8 @@ class LaunchpadCoreModule {
         DatabaseModule.forRoot(database),
         HealthModule,
         ...features,
+        // Last: its catch-all GET answers only what no feature's route did.
+        SpaModule.forRoot(config.app),
       ],
       providers: [{ provide: APP_PIPE, useClass: ApiValidationPipe }],
     };
@@ -51,7 +59,7 @@ class LaunchpadCoreModule {
 
 /**
  * Opens and migrates the database, then builds the Nest app of `features` on the core every
- * Launchpad app has (configuration, logs, database, health, HTTP handling, OpenAPI); not yet
+ * Launchpad app has (configuration, logs, database, health, HTTP handling, OpenAPI, the SPA); not yet
  * listening. The configuration is validated before (main.ts), so that a wrong value stops the
  * API with one clear line instead of a stack trace. Throws StartupError when migrations fail.
  */
@@ -66,7 +74,7 @@ export async function createLaunchpadApp(
       { bufferLogs: true, bodyParser: false },
     );
     app.useLogger(app.get(Logger));
-    configureHttp(app, config.app, domainErrorToHttp);
+    configureHttp(app, domainErrorToHttp);
     setupOpenApi(app);
     return app;
   } catch (error) {

@@ -10,7 +10,6 @@ import { OAuthError, sendOAuthError } from './oauth-error';
 import type { Request, Response } from 'express';
 import { requestIdOf } from './request-id';
 import { toApiErrorBody } from './api-error';
-import type { SpaFallback } from './spa-fallback';
 
 /**
  * Turns the domain errors of the libraries below HTTP (provider clients, the token vault) into
@@ -21,18 +20,15 @@ export type DomainErrorMapper = (
 ) => { exception: HttpException; headers?: Record<string, string> } | undefined;
 
 /**
- * The one place where exceptions become HTTP answers: the documented ApiErrorBody for /api/*,
- * index.html for unknown SPA routes. 5xx are logged with their cause; their bodies say nothing
- * of it.
+ * The one place where exceptions become HTTP answers: the documented ApiErrorBody for /api/* and
+ * every unknown path, RFC 6749 §5.2's shape under /oauth/. 5xx are logged with their cause;
+ * their bodies say nothing of it.
  */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
 
-  constructor(
-    private readonly spa: SpaFallback,
-    private readonly domainErrorToHttp: DomainErrorMapper = () => undefined,
-  ) {}
+  constructor(private readonly domainErrorToHttp: DomainErrorMapper = () => undefined) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const req = host.switchToHttp().getRequest<Request>();
@@ -51,7 +47,6 @@ export class ApiExceptionFilter implements ExceptionFilter {
       );
     }
     const routeNotFound = exception instanceof NotFoundException && isUnmatchedRoute(exception);
-    if (routeNotFound && this.spa.handles(req)) return this.spa.send(res);
 
     const domain = this.domainErrorToHttp(exception);
     for (const [name, value] of Object.entries(domain?.headers ?? {})) res.setHeader(name, value);

@@ -1,18 +1,12 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
-import express, { type NextFunction, type Request, type Response } from 'express';
-import type { AppConfig } from '@launchpad/api-config';
+import type { NextFunction, Request, Response } from 'express';
 import { assignRequestId } from './request-id';
 import { ApiExceptionFilter, type DomainErrorMapper } from './api-exception.filter';
 import { fromMiddlewareError } from './http-errors';
-import { SpaFallback, isApiPath } from './spa-fallback';
 
-/** HTTP concerns of the whole app: body limits, the built SPA, and the one exception filter. */
-export function configureHttp(
-  app: NestExpressApplication,
-  config: AppConfig,
-  domainErrors?: DomainErrorMapper,
-): void {
+/** HTTP concerns of the whole app: request ids, cookies, body limits, and the one exception filter. */
+export function configureHttp(app: NestExpressApplication, domainErrors?: DomainErrorMapper): void {
   app.disable('x-powered-by');
   // API answers are not cached (no-store where it matters); hashing every body for an ETag
   // costs milliseconds on large lists for nothing.
@@ -33,18 +27,5 @@ export function configureHttp(
     next(fromMiddlewareError(error) ?? error),
   );
 
-  const spa = new SpaFallback(config.webDistDir);
-  const assets = express.static(config.webDistDir, {
-    index: false,
-    // Angular names bundles by content hash, so they never change under one name.
-    setHeaders: (res, path) => {
-      if (/-[0-9A-Z]{8}\.(js|css|woff2?)$/.test(path)) {
-        res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-      }
-    },
-  });
-  app.use((req: Request, res: Response, next: NextFunction) =>
-    isApiPath(req.path) ? next() : assets(req, res, next),
-  );
-  app.useGlobalFilters(new ApiExceptionFilter(spa, domainErrors));
+  app.useGlobalFilters(new ApiExceptionFilter(domainErrors));
 }
