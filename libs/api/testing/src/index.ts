@@ -1,3 +1,5 @@
+export * from './lib/event-stream';
+export * from './lib/openapi-conformance';
 export * from './lib/sandbox-app';
 export * from './lib/sandbox-process';
 export * from './lib/sign-in-flow';

@@ -6,3 +6,4 @@ export * from './lib/auth';
 export * from './lib/servers';
 export * from './lib/catalog';
 export * from './lib/deployments';
+export * from './lib/device-activation';

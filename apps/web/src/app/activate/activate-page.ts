@@ -6,11 +6,8 @@ import {
   input,
   signal,
 } from '@angular/core';
-import {
-  type ActivationResult,
-  DeviceService,
-  type PendingDevice,
-} from '../core/device/device-service';
+import type { DeviceActivationResult, DeviceActivationView } from '@launchpad/shared-api-types';
+import { DeviceService } from '../core/device/device-service';
 import { apiErrorMessage } from '../core/session/session-service';
 
 /**
@@ -29,8 +26,8 @@ export class ActivatePage implements OnInit {
   readonly user_code = input<string>();
 
   protected readonly code = signal('');
-  protected readonly pending = signal<PendingDevice | undefined>(undefined);
-  protected readonly result = signal<ActivationResult | undefined>(undefined);
+  protected readonly pending = signal<DeviceActivationView | undefined>(undefined);
+  protected readonly result = signal<DeviceActivationResult | undefined>(undefined);
   protected readonly error = signal<string | undefined>(undefined);
   protected readonly busy = signal(false);
 

@@ -1,11 +1,26 @@
 import { HttpException } from '@nestjs/common';
 import { PROVIDER_LABELS } from '@launchpad/shared-api-types';
+import type { ApiErrorCodes } from '@launchpad/api-http';
 import { UnknownApplicationError } from '@launchpad/api-applications';
 import { ProviderApiError } from '@launchpad/api-providers';
 import { AccountNeedsRelinkError, TokenRefreshUnavailableError } from './token-vault';
 
 const withRequestId = (message: string, requestId: string | null) =>
   requestId ? `${message} (provider request id ${requestId})` : message;
+
+/**
+ * What domainErrorToHttp answers, for the OpenAPI document of the routes that call a provider
+ * (`ApiErrors(DOMAIN_ERROR_CODES)`).
+ */
+export const DOMAIN_ERROR_CODES: ApiErrorCodes = {
+  403: "`provider_token_rejected`: the provider no longer accepts Launchpad's access; `insufficient_provider_scope`: the provider account did not grant what this needs",
+  404: '`not_found`: the provider has no such resource; `unknown_application`',
+  409: '`account_needs_relink`: sign in with the provider again',
+  422: '`provider_rejected`: the provider refused the input; `fields` says why',
+  429: '`provider_rate_limited`: the provider is limiting requests (Retry-After when it said)',
+  502: '`provider_unavailable`: the provider did not answer',
+  503: "`provider_unavailable`: the provider's token endpoint cannot refresh the access token now",
+};
 
 /**
  * The domain errors of the provider clients and the token vault, as HTTP answers: never a bare

@@ -9,9 +9,15 @@ import {
   UseFilters,
   UseGuards,
 } from '@nestjs/common';
-import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiSeeOtherResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { LogoutResult, ProviderName } from '@launchpad/shared-api-types';
-import { ParseProviderPipe } from '@launchpad/api-http';
+import { ApiProviderParam, ApiSession, ParseProviderPipe } from '@launchpad/api-http';
 import type { Request, Response } from 'express';
 import { AccountsService, RevocationService } from '@launchpad/api-accounts';
 import {
@@ -20,6 +26,7 @@ import {
   SignedIn,
   SignedInGuard,
 } from '@launchpad/api-sessions';
+import { LogoutResultDto } from './dto/logout-result.dto';
 import { ProviderAuthGuard, ProviderCallback } from './provider-auth.guard';
 import { AcceptedSignIn, type ProviderSignIn } from './provider-sign-in';
 import { SignInRefusedFilter } from './sign-in-refused.filter';
@@ -47,7 +54,15 @@ export class AuthController {
    */
   @Get(':provider')
   @UseGuards(ProviderAuthGuard)
-  @ApiResponse({ status: 303, description: "To the provider's authorize URL" })
+  @ApiOperation({ summary: 'Sign in with a provider (or link it to the signed-in user)' })
+  @ApiProviderParam()
+  @ApiSeeOtherResponse({
+    description:
+      "To the provider's authorization endpoint (RFC 6749 §4.1.1, with state and PKCE S256); sets the state cookie",
+    headers: {
+      Location: { description: "The provider's authorize URL", schema: { type: 'string' } },
+    },
+  })
   start(): void {
     // Answered by the guard.
   }
@@ -57,7 +72,24 @@ export class AuthController {
   @ProviderCallback()
   @UseGuards(ProviderAuthGuard)
   @UseFilters(SignInRefusedFilter)
-  @ApiResponse({ status: 303, description: 'To the SPA: signed in, linked, or why not' })
+  @ApiOperation({ summary: "The provider's redirect back with the authorization code" })
+  @ApiProviderParam()
+  @ApiQuery({ name: 'code', required: false, description: 'RFC 6749 §4.1.2' })
+  @ApiQuery({
+    name: 'state',
+    required: false,
+    description: 'RFC 6749 §4.1.2; must match the state cookie',
+  })
+  @ApiQuery({
+    name: 'error',
+    required: false,
+    description: 'RFC 6749 §4.1.2.1, e.g. access_denied',
+  })
+  @ApiSeeOtherResponse({
+    description:
+      'Always a redirect to the SPA, never a page carrying the code: `/` (signed in, session cookie set), `/accounts?linked={provider}`, `/sign-in/failed?provider=…&reason=…` or `/sign-in/insufficient-scopes?provider=…&missing=…`',
+    headers: { Location: { description: 'The SPA page', schema: { type: 'string' } } },
+  })
   async callback(
     @Param('provider', ParseProviderPipe) provider: ProviderName,
     @AcceptedSignIn() accepted: ProviderSignIn,
@@ -78,10 +110,12 @@ export class AuthController {
    * Revokes every provider token of the user at the provider, forgets them, and ends the user's
    * sessions. A revocation the provider did not confirm is reported as pending and retried.
    */
+  @ApiSession()
   @Post('logout')
   @HttpCode(200)
   @UseGuards(SignedInGuard)
-  @ApiOkResponse({ description: 'Signed out; what happened to each provider token' })
+  @ApiOperation({ summary: "Log out: revoke the user's provider tokens and end their sessions" })
+  @ApiOkResponse({ type: LogoutResultDto, description: 'What happened to each provider token' })
   async logout(
     @SignedIn() current: CurrentSession,
     @Req() req: Request,

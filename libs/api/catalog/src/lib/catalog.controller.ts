@@ -1,17 +1,19 @@
 import { ConflictException, Controller, Get, Param, Query, Req } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   type ApplicationView,
   type CatalogView,
   PROVIDER_LABELS,
   type ProviderName,
 } from '@launchpad/shared-api-types';
-import { ParseProviderPipe } from '@launchpad/api-http';
+import { ApiErrors, ApiProviderParam, ApiSession, ParseProviderPipe } from '@launchpad/api-http';
 import type { Request } from 'express';
 import { AccountsService } from '@launchpad/api-accounts';
 import { SessionService } from '@launchpad/api-sessions';
-import { TokenVault } from '@launchpad/api-accounts';
+import { DOMAIN_ERROR_CODES, TokenVault } from '@launchpad/api-accounts';
 import { CatalogService } from './catalog.service';
+import { CatalogQueryDto } from './dto/catalog-query.dto';
+import { ApplicationViewDto, CatalogViewDto } from './dto/catalog-view.dto';
 
 /** What can be deployed: applications, and per provider plans with prices, regions, images, fields. */
 @ApiTags('catalog')
@@ -25,6 +27,8 @@ export class CatalogController {
   ) {}
 
   @Get('applications')
+  @ApiOperation({ summary: 'The applications Launchpad deploys, and where' })
+  @ApiOkResponse({ type: [ApplicationViewDto] })
   applications(): ApplicationView[] {
     return this.catalog.list();
   }
@@ -33,10 +37,19 @@ export class CatalogController {
    * Linode's catalog is public; DigitalOcean's needs a token, so the first request after a start
    * must come from someone with a linked DigitalOcean account (later ones are served from cache).
    */
+  @ApiSession({ optional: true })
   @Get('catalog/:provider')
+  @ApiOperation({
+    summary: "A provider's plans with prices, regions, images and the application's fields",
+  })
+  @ApiProviderParam()
+  @ApiOkResponse({ type: CatalogViewDto })
+  @ApiErrors(422, DOMAIN_ERROR_CODES, {
+    409: "`no_linked_account`: DigitalOcean's catalog needs a linked DigitalOcean account until it is cached",
+  })
   async view(
     @Param('provider', ParseProviderPipe) name: ProviderName,
-    @Query('application') application: string | undefined,
+    @Query() { application }: CatalogQueryDto,
     @Req() req: Request,
   ): Promise<CatalogView> {
     let token: string | undefined;
@@ -55,6 +68,6 @@ export class CatalogController {
       }
       token = await this.vault.accessToken(account.id);
     }
-    return this.catalog.view(name, application ?? 'plain', token);
+    return this.catalog.view(name, application, token);
   }
 }

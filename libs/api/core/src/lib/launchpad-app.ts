@@ -75,7 +75,7 @@ export async function createLaunchpadApp(
     );
     app.useLogger(app.get(Logger));
     configureHttp(app, domainErrorToHttp);
-    setupOpenApi(app);
+    setupOpenApi(app, config.app);
     return app;
   } catch (error) {
     await database.close();

@@ -4,6 +4,7 @@ import type {
   DeploymentRequest,
   FieldView,
 } from '@launchpad/shared-api-types';
+import { providerNameSchema, schemaOf } from '@launchpad/api-http';
 import { z } from 'zod';
 
 /** Linode: 3–64, a letter first, no `--`, `__` or `..` (linode.md §2.7). */
@@ -11,15 +12,24 @@ const LINODE_LABEL = /^[a-zA-Z]((?!--|__|\.\.)[a-zA-Z0-9-_.])+$/;
 /** DigitalOcean droplet names (digitalocean.md §2.7). */
 const DROPLET_NAME = /^[a-zA-Z0-9]?[a-z0-9A-Z.-]*[a-z0-9A-Z]$/;
 
-export const deploymentRequestSchema = z.object({
-  provider: z.enum(['linode', 'digitalocean']),
-  application: z.string().min(1).max(64),
-  plan: z.string().min(1).max(100),
-  region: z.string().min(1).max(100),
-  image: z.string().min(1).max(200),
-  label: z.string().max(255),
-  fields: z.record(z.string().max(200), z.string().max(10_000)).optional(),
-});
+/** `POST /api/deployments`; the provider's own rules are checked next (validateDeployment). */
+export const deploymentRequestSchema = schemaOf<DeploymentRequest>()(
+  z.object({
+    provider: providerNameSchema,
+    application: z.string().min(1).max(64).describe('An application id (GET /api/applications)'),
+    plan: z.string().min(1).max(100).describe('A plan id of the catalog, offered in `region`'),
+    region: z.string().min(1).max(100),
+    image: z.string().min(1).max(200).describe('An image the application supports'),
+    label: z
+      .string()
+      .max(255)
+      .describe('Linode: 3–64 characters, a letter first; DigitalOcean: a droplet name'),
+    fields: z
+      .record(z.string().max(200), z.string().max(10_000))
+      .optional()
+      .describe("The application's fields (Linode UDFs, cloud-init template fields), by name"),
+  }),
+);
 
 function checkField(field: FieldView, value: string | undefined): string | undefined {
   if (value === undefined || value === '') {

@@ -11,10 +11,21 @@ import {
   Sse,
   SseSignal,
   UseGuards,
+  applyDecorators,
 } from '@nestjs/common';
 import { EMPTY, Observable } from 'rxjs';
 import type { Deployment } from '@launchpad/api-database';
-import { ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import { DOMAIN_ERROR_CODES } from '@launchpad/api-accounts';
+import { ApiErrors, ApiSession } from '@launchpad/api-http';
 import {
   type DeploymentCreated,
   type DeploymentView,
@@ -25,15 +36,24 @@ import type { CurrentSession } from '@launchpad/api-sessions';
 import { RequiresScope, SignedIn, SignedInGuard } from '@launchpad/api-sessions';
 import { DeploymentsService } from './deployments.service';
 import { DeploymentRequestDto } from './dto/deployment-request.dto';
-import { IdempotencyKey } from './idempotency-key.pipe';
+import { DeploymentCreatedDto, DeploymentViewDto } from './dto/deployment-view.dto';
+import { ApiIdempotencyKey, IdempotencyKey } from './idempotency-key.pipe';
 
 const STREAM_POLL_MS = 500;
 const KEEPALIVE_MS = 15_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The `{id}` of one of the user's deployments. */
+const ApiDeploymentId = () =>
+  applyDecorators(
+    ApiParam({ name: 'id', format: 'uuid', description: 'The deployment id' }),
+    ApiErrors({ 404: "`not_found`: no such deployment of the user's" }),
+  );
+
 @ApiTags('deployments')
 @Controller('api/deployments')
 @UseGuards(SignedInGuard)
+@ApiSession()
 export class DeploymentsController {
   constructor(private readonly deployments: DeploymentsService) {}
 
@@ -41,6 +61,22 @@ export class DeploymentsController {
   @Post()
   @RequiresScope('servers:deploy')
   @HttpCode(201)
+  @ApiOperation({
+    summary: 'Deploy a server: checked against the catalog, then created at the provider',
+  })
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({
+    type: DeploymentCreatedDto,
+    description: 'Created; the root password is shown this once',
+  })
+  @ApiOkResponse({
+    type: DeploymentCreatedDto,
+    description: 'A replayed Idempotency-Key: the same deployment, no password',
+  })
+  @ApiErrors(400, 413, 422, DOMAIN_ERROR_CODES, {
+    409: '`no_linked_account`: no account linked at the provider',
+    422: "`validation_failed` also for the provider's rules (label, plan in region, image, fields)",
+  })
   async create(
     @SignedIn() current: CurrentSession,
     @IdempotencyKey() idempotencyKey: string,
@@ -55,12 +91,17 @@ export class DeploymentsController {
 
   @Get()
   @RequiresScope('servers:read')
+  @ApiOperation({ summary: "The user's 50 latest deployments, newest first" })
+  @ApiOkResponse({ type: [DeploymentViewDto] })
   list(@SignedIn() current: CurrentSession): Promise<DeploymentView[]> {
     return this.deployments.list(current.session.userId);
   }
 
   @Get(':id')
   @RequiresScope('servers:read')
+  @ApiOperation({ summary: 'One deployment' })
+  @ApiDeploymentId()
+  @ApiOkResponse({ type: DeploymentViewDto })
   get(@SignedIn() current: CurrentSession, @Param('id') id: string): Promise<DeploymentView> {
     return this.deployments.get(current.session.userId, id);
   }
@@ -75,6 +116,27 @@ export class DeploymentsController {
    */
   @Sse(':id/events')
   @RequiresScope('servers:read')
+  @ApiOperation({ summary: "A deployment's changes as Server-Sent Events, until it is final" })
+  @ApiDeploymentId()
+  @ApiHeader({
+    name: 'Last-Event-ID',
+    required: false,
+    description: 'The last version the client has seen: the stream resumes after it',
+  })
+  @ApiOkResponse({
+    description:
+      'text/event-stream (HTML Living Standard §9.2): `retry: 2000` first; then per change `event: status`, `id: <version>`, `data: <DeploymentView as JSON>`, until the status is running or failed; a `: keep-alive` comment after 15 s of quiet',
+    content: {
+      'text/event-stream': {
+        schema: { type: 'string' },
+        example:
+          'id: 0\nretry: 2000\n\nid: 1\nevent: status\ndata: {"id":"…","status":"queued",…}\n\n',
+      },
+    },
+  })
+  @ApiNoContentResponse({
+    description: 'Final, and the client has seen its last version: EventSource stops reconnecting',
+  })
   async events(
     @SignedIn() current: CurrentSession,
     @Param('id') id: string,

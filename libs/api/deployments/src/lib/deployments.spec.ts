@@ -16,7 +16,7 @@ import type { Database } from '@launchpad/api-database';
 import { DATABASE } from '@launchpad/api-database';
 import { deployments, users } from '@launchpad/api-database';
 import { type SandboxProcess, startSandbox } from '@launchpad/api-testing';
-import { type Agent, signIn } from '@launchpad/api-testing';
+import { type Agent, readEventStream, signIn, statusEventsOf } from '@launchpad/api-testing';
 import { testConfig } from '@launchpad/api-testing';
 import { type TestDatabase, createTestDatabase } from '@launchpad/api-testing';
 import { AuthModule } from '@launchpad/api-auth';
@@ -93,20 +93,10 @@ describe('deploying and managing servers', () => {
 
   /** Reads the deployment's event stream to its end; returns each event's data. */
   async function events(id: string): Promise<DeploymentView[]> {
-    const res = await agent
-      .get(`/api/deployments/${id}/events`)
-      .buffer(true)
-      .parse((response, done) => {
-        let text = '';
-        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        response.on('end', () => done(null, text));
-      })
+    const res = await readEventStream(agent.get(`/api/deployments/${id}/events`))
       .expect(200)
       .expect('Content-Type', /text\/event-stream/);
-    return String(res.body)
-      .split('\n\n')
-      .filter((block) => block.includes('event: status'))
-      .map((block) => JSON.parse(/^data: (.*)$/m.exec(block)?.[1] ?? '{}') as DeploymentView);
+    return statusEventsOf(res.body) as DeploymentView[];
   }
 
   it('offers a Linode application: plans with prices, regions, its images and its UDFs', async () => {

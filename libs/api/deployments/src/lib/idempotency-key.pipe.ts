@@ -3,8 +3,11 @@ import {
   type ExecutionContext,
   Injectable,
   type PipeTransform,
+  applyDecorators,
   createParamDecorator,
 } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
+import { ApiErrors } from '@launchpad/api-http';
 import { IDEMPOTENCY_KEY_HEADER } from '@launchpad/shared-api-types';
 import type { Request } from 'express';
 
@@ -33,3 +36,18 @@ const idempotencyKeyHeader = createParamDecorator((_data: unknown, context: Exec
 
 /** The request's Idempotency-Key header, validated by IdempotencyKeyPipe. */
 export const IdempotencyKey = () => idempotencyKeyHeader(undefined, IdempotencyKeyPipe);
+
+/** Documents the Idempotency-Key header of a route, with the errors IdempotencyKeyPipe answers. */
+export const ApiIdempotencyKey = () =>
+  applyDecorators(
+    ApiHeader({
+      name: IDEMPOTENCY_KEY_HEADER,
+      required: true,
+      description:
+        '1–200 printable ASCII characters, e.g. a UUID: a retry with the same key and body answers the same deployment (200) instead of creating a second server',
+    }),
+    ApiErrors({
+      400: '`idempotency_key_required`: the Idempotency-Key header is missing or malformed',
+      422: '`idempotency_key_reused`: this key was used for a different request',
+    }),
+  );

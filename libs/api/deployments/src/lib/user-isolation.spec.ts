@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createLaunchpadApp } from '@launchpad/api-core';
 import { type SandboxApp, startSandboxApp } from '@launchpad/api-testing';
-import { type Agent, signIn } from '@launchpad/api-testing';
+import { type Agent, readEventStream, signIn } from '@launchpad/api-testing';
 import { AuthModule } from '@launchpad/api-auth';
 import { DeploymentsModule } from './deployments.module';
 
@@ -70,14 +70,7 @@ describe('deployments belong to the user who made them', () => {
   const streamOf = async (agent: Agent, id: string) =>
     String(
       (
-        await agent
-          .get(`/api/deployments/${id}/events`)
-          .buffer(true)
-          .parse((response, done) => {
-            let text = '';
-            response.on('data', (chunk: Buffer) => (text += chunk.toString()));
-            response.on('end', () => done(null, text));
-          })
+        await readEventStream(agent.get(`/api/deployments/${id}/events`))
           .expect(200)
           .expect('Content-Type', /text\/event-stream/)
       ).body,

@@ -1,26 +1,40 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
-import { LAUNCHPAD_VERSION } from '@launchpad/api-config';
+import { type AppConfig, LAUNCHPAD_VERSION } from '@launchpad/api-config';
+import { ApiErrorBodyDto } from './dto/api-error-body.dto';
+import { securitySchemes } from './openapi-security';
 
 export const OPENAPI_UI_PATH = 'api/docs';
 export const OPENAPI_JSON_PATH = 'api/docs/openapi.json';
 
-/** The API's OpenAPI document, generated from the controllers and DTOs. */
-export function setupOpenApi(app: INestApplication): void {
-  const document = cleanupOpenApiDoc(
-    SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Launchpad API')
-        .setDescription(
-          'Deploy and manage servers in your own Linode and DigitalOcean accounts. Errors of /api/* ' +
-            'answer { statusCode, error, message, requestId, fields? }.',
-        )
-        .setVersion(LAUNCHPAD_VERSION)
-        .build(),
-    ),
-  );
+/**
+ * The API's OpenAPI 3.1 document, generated from the controllers and their zod DTOs: every route
+ * of /api, /oauth and /.well-known with its request, responses and security. 3.1 because a
+ * bearer requirement may then name the Launchpad scope a route needs (OpenAPI 3.1 §4.8.30), which
+ * 3.0 allows for OAuth 2 flows only, and OpenAPI has no device flow before 3.2.
+ */
+export function setupOpenApi(app: INestApplication, config: Pick<AppConfig, 'publicUrl'>): void {
+  const builder = new DocumentBuilder()
+    .setOpenAPIVersion('3.1.0')
+    .setTitle('Launchpad API')
+    .setDescription(
+      'Deploy and manage servers in your own Linode and DigitalOcean accounts. Errors of /api/* ' +
+        'answer ApiErrorBody { statusCode, error, message, requestId, fields? }; errors of /oauth/* ' +
+        "answer RFC 6749 §5.2's { error, error_description }.",
+    )
+    .setVersion(LAUNCHPAD_VERSION)
+    // Every route can fail on our side; /oauth routes document their own 500 (server_error).
+    .addGlobalResponse({
+      status: 500,
+      type: ApiErrorBodyDto,
+      description:
+        '`internal_error`: something failed on our side; the message quotes the request id',
+    });
+  for (const [name, scheme] of Object.entries(securitySchemes(config.publicUrl))) {
+    builder.addSecurity(name, scheme);
+  }
+  const document = cleanupOpenApiDoc(SwaggerModule.createDocument(app, builder.build()));
   SwaggerModule.setup(OPENAPI_UI_PATH, app, document, {
     jsonDocumentUrl: OPENAPI_JSON_PATH,
     yamlDocumentUrl: 'api/docs/openapi.yaml',

@@ -1,5 +1,7 @@
-import { Injectable, NotFoundException, type PipeTransform } from '@nestjs/common';
-import { type ProviderName, isProviderName } from '@launchpad/shared-api-types';
+import { Injectable, NotFoundException, type PipeTransform, applyDecorators } from '@nestjs/common';
+import { ApiParam } from '@nestjs/swagger';
+import { PROVIDER_NAMES, type ProviderName, isProviderName } from '@launchpad/shared-api-types';
+import { ApiErrors } from './api-errors.decorator';
 
 /**
  * The `:provider` route parameter: `linode` or `digitalocean`. Anything else is a route that does
@@ -17,3 +19,10 @@ export class ParseProviderPipe implements PipeTransform<string, ProviderName> {
     return value;
   }
 }
+
+/** Documents the `{provider}` path parameter ParseProviderPipe reads, and its 404. */
+export const ApiProviderParam = () =>
+  applyDecorators(
+    ApiParam({ name: 'provider', enum: PROVIDER_NAMES, description: 'The cloud provider' }),
+    ApiErrors({ 404: '`unknown_provider`: neither linode nor digitalocean' }),
+  );

@@ -10,12 +10,20 @@ import {
   Req,
   UseGuards,
 } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { DeviceActivationResult, DeviceActivationView } from '@launchpad/shared-api-types';
 import { describeLaunchpadScope, isLaunchpadScope } from '@launchpad/shared-scopes';
 import type { Request } from 'express';
+import { ApiErrors, type ApiErrorCodes, ApiSession } from '@launchpad/api-http';
 import type { CurrentSession } from '@launchpad/api-sessions';
 import { SignedIn, SignedInGuard } from '@launchpad/api-sessions';
 import { DeviceFlowService } from './device-flow.service';
+import {
+  DeviceActivationDecisionDto,
+  DeviceActivationQueryDto,
+  DeviceActivationResultDto,
+  DeviceActivationViewDto,
+} from './dto/device-activation.dto';
 import { RateLimiter } from './rate-limiter';
 import { normalizeUserCode } from './user-code';
 
@@ -26,6 +34,13 @@ const LIMITS = { ip: 20, session: 10, global: 1000 } as const;
 const UNKNOWN =
   'This code is unknown, already used, denied or expired. Start again on your device to get a new one.';
 
+/** What `checked` and `failure` answer; each but the 429 counts as a wrong code. */
+const WRONG_CODES: ApiErrorCodes = {
+  400: '`invalid_user_code`: not 8 letters of the user-code alphabet (RFC 8628 §6.1)',
+  404: '`code_not_found`: unknown, already decided, or expired (one message for all: RFC 8628 §5.1)',
+  429: '`too_many_attempts`: too many wrong codes in 15 minutes (from this IP, this session, or everyone)',
+};
+
 /**
  * `/activate` in the SPA talks to this: look a user code up (client name, scopes in words, the
  * code to compare) and approve or deny it. Requires a signed-in browser session (never a device
@@ -34,6 +49,7 @@ const UNKNOWN =
 @ApiTags('device')
 @Controller('api/device/activation')
 @UseGuards(SignedInGuard)
+@ApiSession()
 export class ActivationController {
   constructor(
     private readonly devices: DeviceFlowService,
@@ -41,12 +57,15 @@ export class ActivationController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'Look a user code up: the client asking and the scopes, in words' })
+  @ApiOkResponse({ type: DeviceActivationViewDto })
+  @ApiErrors(WRONG_CODES)
   async lookup(
     @SignedIn() current: CurrentSession,
     @Req() req: Request,
-    @Query('user_code') userCode: string | undefined,
-  ) {
-    const code = await this.checked(current, req, userCode);
+    @Query() { user_code }: DeviceActivationQueryDto,
+  ): Promise<DeviceActivationView> {
+    const code = await this.checked(current, req, user_code);
     const pending = await this.devices.pending(code);
     if (!pending) throw await this.failure(current, req, UNKNOWN);
     return {
@@ -62,19 +81,18 @@ export class ActivationController {
 
   @Post()
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Approve or deny a user code: the device then gets tokens, or access_denied',
+  })
+  @ApiOkResponse({ type: DeviceActivationResultDto })
+  @ApiErrors(400, 413, 422, WRONG_CODES)
   async decide(
     @SignedIn() current: CurrentSession,
     @Req() req: Request,
-    @Body() body: { user_code?: unknown; decision?: unknown },
-  ) {
-    if (body?.decision !== 'approve' && body?.decision !== 'deny') {
-      throw new HttpException(
-        { error: 'validation_failed', message: 'decision must be "approve" or "deny".' },
-        422,
-      );
-    }
-    const code = await this.checked(current, req, body.user_code);
-    const approve = body.decision === 'approve';
+    @Body() { user_code, decision }: DeviceActivationDecisionDto,
+  ): Promise<DeviceActivationResult> {
+    const code = await this.checked(current, req, user_code);
+    const approve = decision === 'approve';
     if (!(await this.devices.decide(code, current.session.userId, approve))) {
       throw await this.failure(current, req, UNKNOWN);
     }
@@ -95,7 +113,7 @@ export class ActivationController {
   }
 
   /** The normalized code, after refusing a client that has guessed too much. */
-  private async checked(current: CurrentSession, req: Request, input: unknown): Promise<string> {
+  private async checked(current: CurrentSession, req: Request, input: string): Promise<string> {
     const keys = this.keys(current, req);
     for (const axis of ['ip', 'session', 'global'] as const) {
       if ((await this.limiter.count(keys[axis], WINDOW_MS)) >= LIMITS[axis]) {

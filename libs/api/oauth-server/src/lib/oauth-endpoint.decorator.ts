@@ -3,18 +3,22 @@ import {
   ApiBadRequestResponse,
   ApiBody,
   ApiConsumes,
+  ApiInternalServerErrorResponse,
   ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
+  ApiSecurity,
   ApiUnauthorizedResponse,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
+import { SECURITY_SCHEMES } from '@launchpad/api-http';
 import { OAuthErrorDto } from './dto/oauth-error.dto';
 
 /**
  * A POST endpoint of the authorization server: a form in (RFC 6749 §3.2), JSON out with 200,
  * never cached (RFC 6749 §5.1 "Cache-Control: no-store", "Pragma: no-cache"; the exception
- * filter sets both on errors too), errors in the RFC 6749 §5.2 shape.
+ * filter sets both on errors too), errors in the RFC 6749 §5.2 shape. The client authenticates
+ * with HTTP Basic, or with client_id (and client_secret) in the form (RFC 6749 §2.3.1).
  */
 export function OAuthEndpoint(
   path: string,
@@ -30,6 +34,8 @@ export function OAuthEndpoint(
     ApiOperation({ summary }),
     ApiConsumes('application/x-www-form-urlencoded'),
     ApiBody({ type: request }),
+    ApiSecurity(SECURITY_SCHEMES.oauthClient),
+    ApiSecurity({}),
     ApiOkResponse({ type: response }),
     ApiBadRequestResponse({ type: OAuthErrorDto, description: 'RFC 6749 §5.2 error' }),
     ApiUnauthorizedResponse({
@@ -40,6 +46,10 @@ export function OAuthEndpoint(
     ApiUnsupportedMediaTypeResponse({
       type: OAuthErrorDto,
       description: 'A charset other than UTF-8, or a Content-Encoding',
+    }),
+    ApiInternalServerErrorResponse({
+      type: OAuthErrorDto,
+      description: '`server_error`: the authorization server failed (RFC 6749 §5.2)',
     }),
   );
 }

@@ -1,22 +1,25 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { LAUNCHPAD_SCOPES } from '@launchpad/shared-scopes';
 import type { Response } from 'express';
 import { appConfig } from '@launchpad/api-config';
+import { AuthorizationServerMetadataDto } from './dto/authorization-server-metadata.dto';
 import { DEVICE_CODE_GRANT } from './oauth-clients.service';
 
 /**
  * RFC 8414 metadata of Launchpad's authorization server for devices; its POST endpoints are
  * OAuthEndpointsController's.
  */
-@ApiExcludeController()
+@ApiTags('oauth')
 @Controller()
 export class OAuthMetadataController {
   constructor(@Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>) {}
 
   @Get('.well-known/oauth-authorization-server')
-  metadata(@Res({ passthrough: true }) res: Response) {
+  @ApiOperation({ summary: 'Authorization server metadata (RFC 8414), cached for 5 minutes' })
+  @ApiOkResponse({ type: AuthorizationServerMetadataDto })
+  metadata(@Res({ passthrough: true }) res: Response): AuthorizationServerMetadataDto {
     const issuer = this.app.publicUrl;
     const auth = ['none', 'client_secret_basic', 'client_secret_post'];
     res.setHeader('Cache-Control', 'public, max-age=300');

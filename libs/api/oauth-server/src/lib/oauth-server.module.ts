@@ -3,6 +3,7 @@ import { AccountsModule } from '@launchpad/api-accounts';
 import { OAuthTokensModule } from '@launchpad/api-oauth-tokens';
 import { SessionsModule } from '@launchpad/api-sessions';
 import { ActivationController } from './activation.controller';
+import { AdminGuard } from './admin.guard';
 import { ClientsController } from './clients.controller';
 import { DeviceFlowService } from './device-flow.service';
 import { DeviceSweeper } from './device-sweeper';
@@ -24,7 +25,14 @@ import { RateLimiter } from './rate-limiter';
     ActivationController,
     ClientsController,
   ],
-  providers: [OAuthClientsService, DeviceFlowService, RateLimiter, DeviceSweeper, FormEncodedGuard],
+  providers: [
+    OAuthClientsService,
+    DeviceFlowService,
+    RateLimiter,
+    DeviceSweeper,
+    FormEncodedGuard,
+    AdminGuard,
+  ],
   exports: [OAuthClientsService],
 })
 export class OAuthServerModule {}

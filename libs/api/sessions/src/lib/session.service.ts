@@ -6,7 +6,7 @@ import {
   appConfig,
   sessionsConfig,
 } from '@launchpad/api-config';
-import { readCookie } from '@launchpad/api-http';
+import { readCookie, sessionCookieName } from '@launchpad/api-http';
 import { type ActiveSession, SessionStore } from './session-store';
 
 export interface CurrentSession {
@@ -37,7 +37,7 @@ export class SessionService {
   ) {
     this.secure = app.publicUrl.startsWith('https:');
     this.absoluteTimeoutMs = sessions.absoluteTimeoutMs;
-    this.cookieName = this.secure ? '__Host-launchpad_session' : 'launchpad_session';
+    this.cookieName = sessionCookieName(app.publicUrl);
   }
 
   /** The request's live session, looked up once per request. */

@@ -5,12 +5,14 @@ import {
   Injectable,
   SetMetadata,
   UnauthorizedException,
+  applyDecorators,
   createParamDecorator,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { CSRF_HEADER } from '@launchpad/shared-api-types';
 import type { LaunchpadScope } from '@launchpad/shared-scopes';
 import type { Request, Response } from 'express';
+import { ApiDeviceToken } from '@launchpad/api-http';
 import { OAuthTokensService } from '@launchpad/api-oauth-tokens';
 import { type CurrentSession, SessionService } from './session.service';
 
@@ -22,9 +24,11 @@ type RequestWithSession = Request & { [SESSION]?: CurrentSession };
 
 /**
  * The Launchpad scope a route needs from a device token (RFC 8628 tokens for the CLI and other
- * devices). Routes without one accept only a browser session.
+ * devices). Routes without one accept only a browser session. It documents itself in the
+ * OpenAPI document (ApiDeviceToken), so the document says what this guard checks.
  */
-export const RequiresScope = (scope: LaunchpadScope) => SetMetadata(SCOPE, scope);
+export const RequiresScope = (scope: LaunchpadScope) =>
+  applyDecorators(SetMetadata(SCOPE, scope), ApiDeviceToken(scope));
 
 /**
  * Routes for a signed-in person: a browser session cookie, or a device-flow bearer token with
@@ -107,11 +111,17 @@ export class SignedInGuard implements CanActivate {
   }
 }
 
+/**
+ * The session or device grant SignedInGuard found for this request, for the guards that run
+ * after it (AdminGuard); throws on a route without SignedInGuard.
+ */
+export function signedInOf(context: ExecutionContext): CurrentSession {
+  const current = context.switchToHttp().getRequest<RequestWithSession>()[SESSION];
+  if (!current) throw new Error('a signed-in user was asked for on a route without SignedInGuard');
+  return current;
+}
+
 /** The session or device grant SignedInGuard found. */
-export const SignedIn = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): CurrentSession => {
-    const current = context.switchToHttp().getRequest<RequestWithSession>()[SESSION];
-    if (!current) throw new Error('@SignedIn() used on a route without SignedInGuard');
-    return current;
-  },
+export const SignedIn = createParamDecorator((_data: unknown, context: ExecutionContext) =>
+  signedInOf(context),
 );

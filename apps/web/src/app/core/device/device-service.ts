@@ -1,21 +1,13 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { CSRF_HEADER } from '@launchpad/shared-api-types';
+import {
+  CSRF_HEADER,
+  type DeviceActivationDecision,
+  type DeviceActivationResult,
+  type DeviceActivationView,
+} from '@launchpad/shared-api-types';
 import { firstValueFrom } from 'rxjs';
 import { SessionService } from '../session/session-service';
-
-/** A device waiting for approval, as the activation API describes it. */
-export interface PendingDevice {
-  userCode: string;
-  clientName: string;
-  scopes: { scope: string; description: string }[];
-  expiresAt: string;
-}
-
-export interface ActivationResult {
-  status: 'approved' | 'denied';
-  message: string;
-}
 
 /** The activation API behind `/activate` (RFC 8628 §3.3). */
 @Injectable({ providedIn: 'root' })
@@ -23,19 +15,23 @@ export class DeviceService {
   private readonly http = inject(HttpClient);
   private readonly session = inject(SessionService);
 
-  lookup(userCode: string): Promise<PendingDevice> {
+  lookup(userCode: string): Promise<DeviceActivationView> {
     return firstValueFrom(
-      this.http.get<PendingDevice>('/api/device/activation', { params: { user_code: userCode } }),
+      this.http.get<DeviceActivationView>('/api/device/activation', {
+        params: { user_code: userCode },
+      }),
     );
   }
 
-  decide(userCode: string, decision: 'approve' | 'deny'): Promise<ActivationResult> {
+  decide(
+    userCode: string,
+    decision: DeviceActivationDecision['decision'],
+  ): Promise<DeviceActivationResult> {
+    const body: DeviceActivationDecision = { user_code: userCode, decision };
     return firstValueFrom(
-      this.http.post<ActivationResult>(
-        '/api/device/activation',
-        { user_code: userCode, decision },
-        { headers: { [CSRF_HEADER]: this.session.view()?.csrfToken ?? '' } },
-      ),
+      this.http.post<DeviceActivationResult>('/api/device/activation', body, {
+        headers: { [CSRF_HEADER]: this.session.view()?.csrfToken ?? '' },
+      }),
     );
   }
 }

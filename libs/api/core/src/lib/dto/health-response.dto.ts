@@ -1,33 +1,37 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { DatabaseDriver, DatabaseHealth, HealthResponse } from '@launchpad/shared-api-types';
+import type { DatabaseHealth, HealthResponse } from '@launchpad/shared-api-types';
+import { componentDto, schemaOf } from '@launchpad/api-http';
+import { z } from 'zod';
 
-export class DatabaseHealthDto implements DatabaseHealth {
-  @ApiProperty({ enum: ['up', 'down'] })
-  status!: 'up' | 'down';
+const databaseHealthSchema = schemaOf<DatabaseHealth>()(
+  z
+    .strictObject({
+      status: z.enum(['up', 'down']),
+      driver: z.enum(['pglite', 'postgres']),
+      latencyMs: z
+        .number()
+        .optional()
+        .describe('Round trip of `select 1`, in milliseconds, when the database answered')
+        .meta({ example: 1.4 }),
+      reason: z
+        .string()
+        .optional()
+        .describe('Why the database is down, in words; never a connection string')
+        .meta({ example: 'no answer within 2000 ms' }),
+    })
+    .meta({ id: 'DatabaseHealth' }),
+);
 
-  @ApiProperty({ enum: ['pglite', 'postgres'] })
-  driver!: DatabaseDriver;
+/** `GET /api/health`: 200 when everything is up, 503 with the same shape otherwise. */
+export const healthResponseSchema = schemaOf<HealthResponse>()(
+  z
+    .strictObject({
+      status: z.enum(['ok', 'error']),
+      database: databaseHealthSchema,
+      version: z.string().meta({ example: '0.1.0' }),
+      uptimeSeconds: z.int().describe('Seconds since this instance started'),
+    })
+    .meta({ id: 'HealthResponse' }),
+);
 
-  @ApiPropertyOptional({ description: 'Round trip of `select 1`, in milliseconds', example: 1.4 })
-  latencyMs?: number;
-
-  @ApiPropertyOptional({
-    description: 'Why the database is down',
-    example: 'no answer within 2000 ms',
-  })
-  reason?: string;
-}
-
-export class HealthResponseDto implements HealthResponse {
-  @ApiProperty({ enum: ['ok', 'error'] })
-  status!: 'ok' | 'error';
-
-  @ApiProperty({ type: DatabaseHealthDto })
-  database!: DatabaseHealthDto;
-
-  @ApiProperty({ example: '0.1.0' })
-  version!: string;
-
-  @ApiProperty({ example: 42 })
-  uptimeSeconds!: number;
-}
+/** `GET /api/health`, 200 and 503 alike (OpenAPI component HealthResponse). */
+export class HealthResponseDto extends componentDto(healthResponseSchema) {}
