@@ -66,6 +66,28 @@ describe('the started API', () => {
     expect(api.stdout()).not.toContain('secret-token');
   });
 
+  it('caps what a caller sends before it reaches a log line, and logs refusals at info', async () => {
+    const start = api.stdout().length;
+    const huge = 'e'.repeat(15_000);
+    await fetch(`${api.url}/api/auth/linode/callback?error=${huge}&state=x`, {
+      redirect: 'manual',
+    });
+    const nul = await fetch(`${api.url}/oauth/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'client_id=launchpad-cli%00&grant_type=refresh_token&refresh_token=x',
+    });
+    expect(nul.status).toBe(401);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const lines = api.stdout().slice(start).split('\n').filter(Boolean);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      expect(line.length).toBeLessThan(2_000);
+      // pino's levels: 30 is info, 40 warn, 50 error.
+      expect((JSON.parse(line) as { level: number }).level).toBeLessThanOrEqual(30);
+    }
+  });
+
   it('is reported healthy by `launchpad status`', async () => {
     const cli = runBuilt('dist/apps/cli/main.js', {}, ['status', '--url', api.url]);
     expect(await cli.exited).toBe(0);

@@ -2,10 +2,13 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '@launchpad/api-config';
 import { assignRequestId, requestIdOf } from './request-id';
+import { capLogArguments, serializeError } from './log-safety';
 
 /**
  * Structured JSON logs, one line per request with its id. Credentials never reach a log line:
- * authorization and cookie headers (and any future token fields) are redacted at the source.
+ * authorization and cookie headers (and any future token fields) are redacted at the source,
+ * query strings are dropped, errors keep only their type, message, stack, code and cause, and
+ * every logged text is capped (log-safety.ts).
  */
 @Module({})
 export class LoggingModule {
@@ -31,7 +34,9 @@ export class LoggingModule {
               ],
               censor: '[redacted]',
             },
+            hooks: { logMethod: capLogArguments },
             serializers: {
+              err: serializeError,
               req: (req: { id: string; method: string; url: string }) => ({
                 id: req.id,
                 method: req.method,

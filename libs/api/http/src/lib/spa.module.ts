@@ -20,9 +20,9 @@ const HASHED_ASSET = /-[0-9A-Z]{8}\.(js|css|woff2?)$/;
  * The built SPA (`webDistDir`, Angular's browser output) served by `@nestjs/serve-static`: its
  * files, and index.html for every other GET or HEAD outside the API's paths, so that deep links
  * and reloads of client-side routes work. Hashed bundles are cached for a year; index.html is
- * never cached (it names the bundles) and never framed (`/activate` approves devices, RFC 9700
- * §4.16). Without a build (the API alone, or `npm run dev` where Angular's dev server serves
- * the SPA) nothing is served and unknown paths answer the JSON 404.
+ * never cached (it names the bundles); securityHeaders forbids framing it. Without a build (the
+ * API alone, or `npm run dev` where Angular's dev server serves the SPA) nothing is served and
+ * unknown paths answer the JSON 404.
  */
 @Module({})
 export class SpaModule {
@@ -46,8 +46,6 @@ export class SpaModule {
 function setSpaHeaders(res: Response, path: string): void {
   if (basename(path) === 'index.html') {
     res.setHeader('Cache-Control', 'no-cache');
-    res.setHeader('Content-Security-Policy', "frame-ancestors 'none'");
-    res.setHeader('X-Frame-Options', 'DENY');
   } else if (HASHED_ASSET.test(path)) {
     res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
   }

@@ -154,20 +154,36 @@ export class DeviceFlowService {
     }
     if (row.status === 'denied') throw new OAuthError('access_denied', 'The request was denied.');
     // (A pending, live code of this client was recorded above: what is left is approved.)
-    // Approved: exactly one poll takes it.
+    // Approved: exactly one poll takes it, and taking it and issuing the tokens are one
+    // transaction, so that a failure in between leaves the code approved for the next poll.
     const familyId = randomUUID();
-    const [won] = await this.db
-      .update(deviceCodes)
-      .set({ status: 'consumed', familyId })
-      .where(and(eq(deviceCodes.deviceCodeHash, hash), eq(deviceCodes.status, 'approved')))
-      .returning();
-    if (!won?.userId) {
-      throw new OAuthError('invalid_grant', 'The device code was already used.');
-    }
-    return this.tokens.issue(
-      { userId: won.userId, clientId: won.clientId, scopes: won.scopes },
-      familyId,
-    );
+    const issued = await this.db.transaction(async (tx) => {
+      const [won] = await tx
+        .update(deviceCodes)
+        .set({ status: 'consumed', familyId })
+        .where(and(eq(deviceCodes.deviceCodeHash, hash), eq(deviceCodes.status, 'approved')))
+        .returning();
+      if (!won?.userId) return undefined;
+      return this.tokens.issue(
+        { userId: won.userId, clientId: won.clientId, scopes: won.scopes },
+        familyId,
+        tx,
+      );
+    });
+    if (!issued) throw new OAuthError('invalid_grant', 'The device code was already used.');
+    return issued;
+  }
+
+  /**
+   * Whether `userCode` (normalized) was ever issued and is still on record, whatever its state:
+   * entering a code that was decided or has expired is a mistake, not a guess (RFC 8628 §5.1).
+   */
+  async issued(userCode: string): Promise<boolean> {
+    const [row] = await this.db
+      .select({ userCode: deviceCodes.userCode })
+      .from(deviceCodes)
+      .where(eq(deviceCodes.userCode, userCode));
+    return row !== undefined;
   }
 
   /** A code still waiting for a decision, with what the activation page shows. */

@@ -18,7 +18,13 @@ export interface PresentedClient {
   basic: boolean;
 }
 
-/** RFC 6749 §2.3.1 / Appendix B: the Basic credentials are form-urlencoded before base64. */
+/**
+ * The client's credentials from one request: HTTP Basic (RFC 6749 §2.3.1; its parts are
+ * form-urlencoded before base64, Appendix B), or client_id and client_secret in the form.
+ * Throws OAuthError `invalid_request` (400) for a request that uses both, a secret in the form
+ * beside Basic or a form client_id other than Basic's: "The client MUST NOT use more than one
+ * authentication method in each request" (RFC 6749 §2.3).
+ */
 export function presentedClient(
   authorization: string | undefined,
   form: { client_id?: string; client_secret?: string },
@@ -33,8 +39,16 @@ export function presentedClient(
         return undefined;
       }
     };
+    const clientId = colon < 0 ? undefined : decode(decoded.slice(0, colon));
+    const formId = form['client_id'];
+    if (form['client_secret'] !== undefined || (formId !== undefined && formId !== clientId)) {
+      throw new OAuthError(
+        'invalid_request',
+        'Use one client authentication method: HTTP Basic, or client_id and client_secret in the form (RFC 6749 §2.3).',
+      );
+    }
     return {
-      clientId: colon < 0 ? undefined : decode(decoded.slice(0, colon)),
+      clientId,
       clientSecret: colon < 0 ? undefined : decode(decoded.slice(colon + 1)),
       basic: true,
     };
@@ -44,6 +58,14 @@ export function presentedClient(
 
 /** Client records are read on every token request; they change rarely (see `find`). */
 const CACHE_MS = 5_000;
+
+/**
+ * RFC 6749 Appendix A.1: a client_id is printable ASCII (VSCHAR, %x20-7E); ours are at most 200
+ * characters. Anything else names no client, and is never looked up.
+ */
+function isClientId(value: string): boolean {
+  return value.length > 0 && value.length <= 200 && /^[\x20-\x7e]+$/.test(value);
+}
 
 /** The client registry: public clients (the CLI) and confidential ones with hashed secrets. */
 @Injectable()
@@ -61,6 +83,7 @@ export class OAuthClientsService {
    * codes are deleted at once, with it).
    */
   async find(clientId: string): Promise<OAuthClient | undefined> {
+    if (!isClientId(clientId)) return undefined;
     const cached = this.cache.get(clientId);
     if (cached && cached.until > this.now()) return cached.row;
     const [row] = await this.db
@@ -83,7 +106,7 @@ export class OAuthClientsService {
         401,
         presented.basic ? { 'WWW-Authenticate': 'Basic realm="launchpad"' } : {},
       );
-    if (!presented.clientId || presented.clientId.length > 200) throw fail();
+    if (!presented.clientId) throw fail();
     const client = await this.find(presented.clientId);
     if (!client) throw fail();
     if (client.type === 'confidential') {
@@ -135,6 +158,7 @@ export class OAuthClientsService {
 
   /** Removes a client; its device codes and tokens go with it (foreign keys cascade). */
   async remove(clientId: string): Promise<boolean> {
+    if (!isClientId(clientId)) return false;
     this.cache.delete(clientId);
     const removed = await this.db
       .delete(oauthClients)

@@ -39,14 +39,19 @@ export class OAuthTokensService {
     @Optional() private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /**
+   * A new access token (1 hour) and refresh token (30 days) for `grant`, in token family
+   * `familyId`, written through `db` (a transaction of the caller's, or the database).
+   */
   async issue(
     grant: { userId: string; clientId: string; scopes: string },
     familyId: string = randomUUID(),
+    db: LaunchpadDb = this.db,
   ): Promise<TokenResponse> {
     const access = mint('lpa');
     const refresh = mint('lpr');
     const now = this.now().getTime();
-    await this.db.insert(oauthTokens).values([
+    await db.insert(oauthTokens).values([
       {
         tokenHash: hashToken(access),
         kind: 'access',
@@ -71,7 +76,13 @@ export class OAuthTokensService {
     };
   }
 
-  /** The refresh_token grant: rotation with reuse detection, scope narrowing only. */
+  /**
+   * The refresh_token grant (RFC 6749 §6): rotation with reuse detection (RFC 9700 §4.14.2),
+   * scope narrowing only. Every check comes before the token is spent, and spending it and
+   * issuing its successors are one transaction: a refused request (`invalid_grant`,
+   * `invalid_scope`) leaves the token as it was, except that presenting a token already
+   * exchanged revokes its whole family. Throws OAuthError.
+   */
   async refresh(
     clientId: string,
     refreshToken: string,
@@ -85,25 +96,35 @@ export class OAuthTokensService {
     );
     if (!row || row.kind !== 'refresh' || row.clientId !== clientId || row.revokedAt) throw invalid;
     if (row.expiresAt <= this.now()) throw invalid;
-    // Exactly one exchange wins; any later use of the same token is reuse.
-    const [won] = await this.db
-      .update(oauthTokens)
-      .set({ usedAt: this.now() })
-      .where(and(eq(oauthTokens.tokenHash, hash), isNull(oauthTokens.usedAt)))
-      .returning();
-    if (!won) {
-      await this.revokeFamily(row.familyId);
-      throw new OAuthError(
-        'invalid_grant',
-        'This refresh token was already used; every token of its grant is now revoked.',
-      );
-    }
+    if (row.usedAt) return this.reused(row.familyId);
     const granted = row.scopes.split(' ').filter(Boolean);
     const asked = scope === undefined ? granted : scope.split(' ').filter(Boolean);
     if (asked.some((s) => !granted.includes(s))) {
       throw new OAuthError('invalid_scope', 'A refresh cannot widen the scope granted.');
     }
-    return this.issue({ userId: row.userId, clientId, scopes: asked.join(' ') }, row.familyId);
+    const issued = await this.db.transaction(async (tx) => {
+      // Exactly one exchange wins; a concurrent one finds the token spent, which is reuse.
+      const [won] = await tx
+        .update(oauthTokens)
+        .set({ usedAt: this.now() })
+        .where(and(eq(oauthTokens.tokenHash, hash), isNull(oauthTokens.usedAt)))
+        .returning({ tokenHash: oauthTokens.tokenHash });
+      if (!won) return undefined;
+      return this.issue(
+        { userId: row.userId, clientId, scopes: asked.join(' ') },
+        row.familyId,
+        tx,
+      );
+    });
+    return issued ?? this.reused(row.familyId);
+  }
+
+  private async reused(familyId: string): Promise<never> {
+    await this.revokeFamily(familyId);
+    throw new OAuthError(
+      'invalid_grant',
+      'This refresh token was already used; every token of its grant is now revoked.',
+    );
   }
 
   async revokeFamily(familyId: string): Promise<void> {
