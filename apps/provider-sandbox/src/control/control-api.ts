@@ -133,6 +133,15 @@ export function controlRealm({ startedAt, store, clock, faults, tokens }: Contro
           }),
         ),
       ),
+      // What a droplet's metadata service would give cloud-init (DigitalOcean's
+      // 169.254.169.254/metadata/v1/user-data): the user data it was created with, as sent.
+      route('GET', '/digitalocean/droplets/:id/user-data', (exchange) => {
+        const id = Number(exchange.params['id']);
+        const droplet = store.state.digitalocean.droplets.find((d) => d.id === id);
+        if (!droplet?.userData) return controlErrors.notFound(exchange);
+        exchange.res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
+        exchange.res.end(droplet.userData);
+      }),
       route('GET', '/clock', ({ res }) =>
         sendJson(res, 200, {
           now: new Date(clock.now()).toISOString(),

@@ -1,1 +1,2 @@
 export * from './lib/applications';
+export * from './lib/cloud-config';

@@ -140,6 +140,11 @@ export class DeployPage implements OnInit {
     this.setValue(field, field.options.filter((o) => next.includes(o)).join(','));
   }
 
+  /** The input type of a free-form field: the browser's own keyboard and checks for its kind. */
+  protected inputType(field: FieldView): 'number' | 'email' | 'text' {
+    return field.kind === 'number' || field.kind === 'email' ? field.kind : 'text';
+  }
+
   protected isOn(field: FieldView, option: string): boolean {
     return (this.values()[field.name] ?? '').split(',').includes(option);
   }

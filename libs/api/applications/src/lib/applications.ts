@@ -1,17 +1,18 @@
 import type { ApplicationView, FieldView, ProviderName } from '@launchpad/shared-api-types';
 import { z } from 'zod';
+import type { CloudConfig } from './cloud-config';
 
 /**
  * A deployable application: on Linode a public StackScript (its UDFs are its fields), on
- * DigitalOcean a cloud-init template whose `{{field}}` placeholders take the same kind of fields.
- * `plain` deploys just an image.
+ * DigitalOcean a cloud-config document whose `{{field}}` placeholders take the same kind of
+ * fields (see renderCloudConfig). `plain` deploys just an image.
  */
 export interface ApplicationDefinition {
   id: string;
   name: string;
   description: string;
   linode?: { stackscriptId: number | null };
-  digitalocean?: { userData: string | null; fields: FieldView[]; images: string[] | null };
+  digitalocean?: { cloudConfig: CloudConfig | null; fields: FieldView[]; images: string[] | null };
   /** Scopes beyond sign-in's that deploying it needs, per provider (usually none). */
   requiredScopes?: Partial<Record<ProviderName, string>>;
 }
@@ -19,7 +20,9 @@ export interface ApplicationDefinition {
 const field = (
   name: string,
   label: string,
-  options: Partial<Pick<FieldView, 'default' | 'example' | 'kind' | 'options'>> = {},
+  options: Partial<
+    Pick<FieldView, 'default' | 'example' | 'kind' | 'options' | 'min' | 'max'>
+  > = {},
 ): FieldView => ({
   name,
   label,
@@ -28,6 +31,8 @@ const field = (
   example: options.example ?? null,
   kind: options.kind ?? 'text',
   options: options.options ?? [],
+  min: options.min ?? null,
+  max: options.max ?? null,
 });
 
 /** The built-in catalog; APPLICATIONS_FILE replaces it with your own (same JSON shape). */
@@ -37,7 +42,7 @@ export const BUILT_IN_APPLICATIONS: ApplicationDefinition[] = [
     name: 'Plain server',
     description: 'Just the operating system you pick, ready for SSH.',
     linode: { stackscriptId: null },
-    digitalocean: { userData: null, fields: [], images: null },
+    digitalocean: { cloudConfig: null, fields: [], images: null },
   },
   {
     id: 'wordpress',
@@ -49,6 +54,7 @@ export const BUILT_IN_APPLICATIONS: ApplicationDefinition[] = [
       fields: [
         field('soa_email_address', 'Email address for the Let’s Encrypt certificate', {
           example: 'admin@example.com',
+          kind: 'email',
         }),
         field('site_title', 'Website title', { default: 'My WordPress Site' }),
         field('webserver_stack', 'Web server', {
@@ -57,19 +63,23 @@ export const BUILT_IN_APPLICATIONS: ApplicationDefinition[] = [
           options: ['LAMP', 'LEMP'],
         }),
       ],
-      userData: [
-        '#cloud-config',
-        'package_update: true',
-        'packages: [wordpress, certbot]',
-        'write_files:',
-        '  - path: /etc/launchpad/wordpress.env',
-        '    content: |',
-        '      SITE_TITLE={{site_title}}',
-        '      STACK={{webserver_stack}}',
-        '      LETSENCRYPT_EMAIL={{soa_email_address}}',
-        'runcmd:',
-        '  - [sh, -c, "echo WordPress ready > /var/log/launchpad-app.log"]',
-      ].join('\n'),
+      cloudConfig: {
+        package_update: true,
+        packages: ['wordpress', 'certbot'],
+        write_files: [
+          {
+            path: '/etc/launchpad/wordpress.env',
+            permissions: '0600',
+            content: [
+              'SITE_TITLE={{site_title|shell}}',
+              'STACK={{webserver_stack|shell}}',
+              'LETSENCRYPT_EMAIL={{soa_email_address|shell}}',
+              '',
+            ].join('\n'),
+          },
+        ],
+        runcmd: ['echo WordPress ready > /var/log/launchpad-app.log'],
+      },
     },
   },
   {
@@ -85,15 +95,15 @@ export const BUILT_IN_APPLICATIONS: ApplicationDefinition[] = [
           kind: 'oneof',
           options: ['yes', 'no'],
         }),
-        field('swap_gb', 'Swap size in GB', { default: '2' }),
+        field('swap_gb', 'Swap size in GB', { default: '2', kind: 'number', min: 1, max: 64 }),
       ],
-      userData: [
-        '#cloud-config',
-        'runcmd:',
-        '  - [sh, -c, "curl -fsSL https://get.docker.com | sh"]',
-        '  - [sh, -c, "fallocate -l {{swap_gb}}G /swapfile && mkswap /swapfile && swapon /swapfile"]',
-        '  - [sh, -c, "test {{portainer}} = yes && docker run -d -p 9443:9443 portainer/portainer-ce || true"]',
-      ].join('\n'),
+      cloudConfig: {
+        runcmd: [
+          'curl -fsSL https://get.docker.com | sh',
+          'fallocate -l {{swap_gb}}G /swapfile && chmod 600 /swapfile && mkswap /swapfile && swapon /swapfile',
+          'if [ {{portainer}} = yes ]; then docker run -d -p 9443:9443 portainer/portainer-ce; fi',
+        ],
+      },
     },
   },
 ];
@@ -104,8 +114,10 @@ const fieldSchema = z.object({
   required: z.boolean(),
   default: z.string().nullable(),
   example: z.string().nullable(),
-  kind: z.enum(['text', 'oneof', 'manyof']),
+  kind: z.enum(['text', 'number', 'email', 'hostname', 'oneof', 'manyof']),
   options: z.array(z.string()),
+  min: z.number().int().nullable().default(null),
+  max: z.number().int().nullable().default(null),
 });
 
 export const applicationsSchema = z
@@ -117,7 +129,10 @@ export const applicationsSchema = z
       linode: z.object({ stackscriptId: z.number().int().positive().nullable() }).optional(),
       digitalocean: z
         .object({
-          userData: z.string().max(60_000).nullable(),
+          cloudConfig: z
+            .record(z.string(), z.unknown())
+            .nullable()
+            .refine((doc) => JSON.stringify(doc).length <= 60_000, 'is over 60,000 characters'),
           fields: z.array(fieldSchema),
           images: z.array(z.string()).nullable(),
         })
@@ -136,35 +151,6 @@ export function applicationView(app: ApplicationDefinition): ApplicationView {
     description: app.description,
     providers: (['linode', 'digitalocean'] as const).filter((p) => app[p] !== undefined),
   };
-}
-
-/** YAML-safe: a double-quoted scalar (JSON strings are valid YAML). */
-const yamlString = (value: string) => JSON.stringify(value);
-
-/**
- * The cloud-init user data of a DigitalOcean deployment: the application's template with its
- * fields filled in, plus the root password (DigitalOcean's API has no root_pass; cloud-init sets
- * it, and enables password login, as Linode does for its root_pass).
- */
-export function renderUserData(
-  template: string | null,
-  values: Record<string, string>,
-  rootPassword: string,
-): string {
-  const body = (template ?? '#cloud-config').replace(/\{\{([a-z0-9_]+)\}\}/g, (_, name: string) =>
-    (values[name] ?? '').replace(/[\r\n]/g, ' '),
-  );
-  const lines = body.split('\n');
-  const header = lines[0]?.startsWith('#cloud-config') ? lines.shift() : '#cloud-config';
-  return [
-    header,
-    'ssh_pwauth: true',
-    'chpasswd:',
-    '  expire: false',
-    '  users:',
-    `    - {name: root, password: ${yamlString(rootPassword)}, type: text}`,
-    ...lines,
-  ].join('\n');
 }
 
 /** The application does not exist, or does not deploy to that provider. */

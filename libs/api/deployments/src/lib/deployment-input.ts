@@ -4,7 +4,7 @@ import type {
   DeploymentRequest,
   FieldView,
 } from '@launchpad/shared-api-types';
-import { providerNameSchema, schemaOf } from '@launchpad/api-http';
+import { hasControlCharacter, providerNameSchema, schemaOf } from '@launchpad/api-http';
 import { z } from 'zod';
 
 /** Linode: 3–64, a letter first, no `--`, `__` or `..` (linode.md §2.7). */
@@ -31,23 +31,63 @@ export const deploymentRequestSchema = schemaOf<DeploymentRequest>()(
   }),
 );
 
+/** RFC 1123 host names: dot-separated labels of letters, digits and inner dashes, 253 at most. */
+const HOSTNAME =
+  /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+const email = z.email();
+
+/** What is wrong with one field's value for its kind (FieldView.kind), or undefined. */
 function checkField(field: FieldView, value: string | undefined): string | undefined {
   if (value === undefined || value === '') {
     return field.required ? `${field.label} is required.` : undefined;
   }
-  if (field.kind === 'oneof' && !field.options.includes(value)) {
-    return `${field.label} must be one of ${field.options.join(', ')}.`;
+  if (hasControlCharacter(value, { textBreaks: true })) {
+    return `${field.label} must not contain control characters.`;
   }
-  if (field.kind === 'manyof' && value.split(',').some((v) => !field.options.includes(v))) {
-    return `${field.label} takes a comma-separated list drawn from ${field.options.join(', ')}.`;
+  switch (field.kind) {
+    case 'number': {
+      const n = /^-?\d{1,15}$/.test(value) ? Number(value) : NaN;
+      const low = field.min ?? Number.MIN_SAFE_INTEGER;
+      const high = field.max ?? Number.MAX_SAFE_INTEGER;
+      if (Number.isNaN(n) || n < low || n > high) {
+        const range =
+          field.min !== null && field.max !== null
+            ? ` from ${field.min} to ${field.max}`
+            : field.min !== null
+              ? ` of at least ${field.min}`
+              : field.max !== null
+                ? ` of at most ${field.max}`
+                : '';
+        return `${field.label} must be a whole number${range}.`;
+      }
+      return undefined;
+    }
+    case 'email':
+      return email.safeParse(value).success
+        ? undefined
+        : `${field.label} must be an email address, like ${field.example ?? 'admin@example.com'}.`;
+    case 'hostname':
+      return HOSTNAME.test(value)
+        ? undefined
+        : `${field.label} must be a host name: letters, digits, dashes and dots, like www.example.com.`;
+    case 'oneof':
+      return field.options.includes(value)
+        ? undefined
+        : `${field.label} must be one of ${field.options.join(', ')}.`;
+    case 'manyof':
+      return value.split(',').every((v) => field.options.includes(v))
+        ? undefined
+        : `${field.label} takes a comma-separated list drawn from ${field.options.join(', ')}.`;
+    default:
+      return undefined;
   }
-  return undefined;
 }
 
 /**
  * The provider's own rules, checked before calling it, each with the field it concerns: the
  * label pattern, a plan offered in the region, an image the application supports, and the
- * application's fields (required, one-of, many-of, nothing unknown).
+ * application's fields (required, each valid for its kind, nothing unknown), each failure with
+ * the field it concerns (`fields.<name>` for a field) for the 422's `fields`.
  */
 export function validateDeployment(
   input: DeploymentRequest,

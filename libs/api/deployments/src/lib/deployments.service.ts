@@ -18,7 +18,7 @@ import {
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import { AccountsService, TokenVault } from '@launchpad/api-accounts';
-import { type ApplicationDefinition, renderUserData } from '@launchpad/api-applications';
+import { type ApplicationDefinition, renderCloudConfig } from '@launchpad/api-applications';
 import { UnknownApplicationError } from '@launchpad/api-applications';
 import { CatalogService } from '@launchpad/api-catalog';
 import { type Deployment, InjectDb, type LaunchpadDb, deployments } from '@launchpad/api-database';
@@ -162,7 +162,7 @@ export class DeploymentsService {
               : undefined,
           userData:
             input.provider === 'digitalocean'
-              ? renderUserData(app.digitalocean?.userData ?? null, values, rootPassword)
+              ? renderCloudConfig(app.digitalocean?.cloudConfig ?? null, values, rootPassword)
               : undefined,
         }),
       );

@@ -10,6 +10,7 @@ import {
 } from '@launchpad/shared-api-types';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { parse } from 'yaml';
 import { createLaunchpadApp } from '@launchpad/api-core';
 import type { LaunchpadConfig } from '@launchpad/api-config';
 import type { Database } from '@launchpad/api-database';
@@ -228,6 +229,47 @@ describe('deploying and managing servers', () => {
     await agent.get(`/api/servers/digitalocean/${droplet?.id}`).expect(404);
     await agent.get('/api/servers/digitalocean/not-a-number').expect(404);
     await agent.delete(`/api/servers/linode/1`).expect(403); // no CSRF token
+  });
+
+  it('checks each application field for its kind and writes cloud-config as data', async () => {
+    const docker = {
+      provider: 'digitalocean',
+      application: 'docker',
+      plan: 's-1vcpu-1gb',
+      region: 'nyc3',
+      image: 'ubuntu-24-04-x64',
+      label: 'docker-typed',
+    };
+    for (const swap of ['2"] , "x', '4 /x; touch /tmp/p; echo', '0', '65']) {
+      const refused = await deploy({ ...docker, fields: { swap_gb: swap } }).expect(422);
+      expect(refused.body.fields).toEqual([
+        {
+          field: 'fields.swap_gb',
+          message: 'Swap size in GB must be a whole number from 1 to 64.',
+        },
+      ]);
+    }
+    const email = await deploy({
+      ...docker,
+      application: 'wordpress',
+      image: 'debian-12-x64',
+      fields: { soa_email_address: 'x; reboot' },
+    }).expect(422);
+    expect(email.body.fields.map((f: { field: string }) => f.field)).toEqual([
+      'fields.soa_email_address',
+    ]);
+
+    const res = await deploy({ ...docker, fields: { swap_gb: '4' } }).expect(201);
+    const { deployment } = res.body as DeploymentCreated;
+    const done = (await events(deployment.id)).at(-1);
+    expect(done?.status).toBe('running');
+    const userData = await control(`/digitalocean/droplets/${done?.serverId}/user-data`);
+    expect(userData.status).toBe(200);
+    const text = await userData.text();
+    expect(text.startsWith('#cloud-config\n')).toBe(true);
+    const cloudConfig = parse(text);
+    expect(cloudConfig.runcmd[1]).toContain('fallocate -l 4G /swapfile');
+    expect(cloudConfig.chpasswd.users[0]).toMatchObject({ name: 'root', type: 'text' });
   });
 
   it('shows the healthy provider’s servers when the other fails, with its reason', async () => {

@@ -83,6 +83,9 @@ export function udfToField(udf: LinodeUdf): FieldView {
     example: udf.example ?? null,
     kind: udf.oneof ? 'oneof' : udf.manyof ? 'manyof' : 'text',
     options,
+    // Linode's UDFs carry no type (linode.md §2): the StackScript checks its own values.
+    min: null,
+    max: null,
   };
 }
 

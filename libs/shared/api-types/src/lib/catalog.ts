@@ -29,8 +29,16 @@ export interface FieldView {
   required: boolean;
   default: string | null;
   example: string | null;
-  kind: 'text' | 'oneof' | 'manyof';
+  /**
+   * What the value must be: `text` (free text, no control characters), `number` (a whole number
+   * within `min`..`max`), `email`, `hostname` (RFC 1123), `oneof` (one of `options`) or `manyof`
+   * (a comma-separated list drawn from `options`).
+   */
+  kind: 'text' | 'number' | 'email' | 'hostname' | 'oneof' | 'manyof';
   options: string[];
+  /** For `number`: the smallest and largest value allowed (null: no bound). */
+  min: number | null;
+  max: number | null;
 }
 
 export interface ApplicationView {

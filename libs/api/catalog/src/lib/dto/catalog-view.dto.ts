@@ -52,9 +52,13 @@ const fieldViewSchema = schemaOf<FieldView>()(
       default: z.string().nullable(),
       example: z.string().nullable(),
       kind: z
-        .enum(['text', 'oneof', 'manyof'])
-        .describe('`oneof`: one of `options`; `manyof`: a comma-separated list of them'),
+        .enum(['text', 'number', 'email', 'hostname', 'oneof', 'manyof'])
+        .describe(
+          '`text`: free text; `number`: a whole number within `min`..`max`; `email`; `hostname` (RFC 1123); `oneof`: one of `options`; `manyof`: a comma-separated list of them',
+        ),
       options: z.array(z.string()),
+      min: z.number().int().nullable().describe('For `number`: the smallest value allowed'),
+      max: z.number().int().nullable().describe('For `number`: the largest value allowed'),
     })
     .meta({ id: 'FieldView' }),
 );
