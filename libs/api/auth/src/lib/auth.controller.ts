@@ -20,6 +20,7 @@ import type { LogoutResult, ProviderName } from '@launchpad/shared-api-types';
 import { ApiProviderParam, ApiSession, ParseProviderPipe } from '@launchpad/api-http';
 import type { Request, Response } from 'express';
 import { AccountsService, RevocationService } from '@launchpad/api-accounts';
+import { RateLimit } from '@launchpad/api-rate-limits';
 import {
   type CurrentSession,
   SessionService,
@@ -53,6 +54,7 @@ export class AuthController {
    * with every passport OAuth strategy's start route.
    */
   @Get(':provider')
+  @RateLimit.signIn()
   @UseGuards(ProviderAuthGuard)
   @ApiOperation({ summary: 'Sign in with a provider (or link it to the signed-in user)' })
   @ApiProviderParam()
@@ -69,6 +71,7 @@ export class AuthController {
 
   /** Finishes the sign-in passport accepted (state, PKCE and code exchange checked). */
   @Get(':provider/callback')
+  @RateLimit.signIn()
   @ProviderCallback()
   @UseGuards(ProviderAuthGuard)
   @UseFilters(SignInRefusedFilter)

@@ -4,6 +4,7 @@ import { type DatabaseConfig, loadDatabaseConfig } from './database.config';
 import { type DeviceConfig, loadDeviceConfig } from './device.config';
 import type { Env } from './env';
 import { type ProvidersConfig, loadProvidersConfig } from './providers.config';
+import { type RateLimitsConfig, loadRateLimitsConfig } from './rate-limits.config';
 import { type SecretsConfig, loadSecretsConfig } from './secrets.config';
 import { type SessionsConfig, loadSessionsConfig } from './sessions.config';
 
@@ -16,6 +17,7 @@ export interface LaunchpadConfig {
   sessions: SessionsConfig;
   deployments: DeploymentsConfig;
   device: DeviceConfig;
+  rateLimits: RateLimitsConfig;
 }
 
 /** Reads and validates the whole configuration; throws ConfigError naming the first bad variable. */
@@ -32,5 +34,6 @@ export async function loadLaunchpadConfig(env: Env = process.env): Promise<Launc
     sessions: loadSessionsConfig(env),
     deployments: loadDeploymentsConfig(env),
     device: loadDeviceConfig(env),
+    rateLimits: loadRateLimitsConfig(env),
   };
 }

@@ -5,6 +5,7 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import type { HealthResponse } from '@launchpad/shared-api-types';
 import type { Response } from 'express';
 import { HealthResponseDto } from './dto/health-response.dto';
@@ -12,6 +13,9 @@ import { HealthService } from './health.service';
 
 @ApiTags('health')
 @Controller('api/health')
+// Probed every few seconds by load balancers, and it must answer 503 when the database (where
+// the counters may live) is down.
+@SkipThrottle({ address: true, session: true })
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 

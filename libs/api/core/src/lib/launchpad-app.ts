@@ -19,6 +19,7 @@ import {
   configureHttp,
   setupOpenApi,
 } from '@launchpad/api-http';
+import { RateLimitsModule } from '@launchpad/api-rate-limits';
 import { HealthModule } from './health.module';
 
 /** The feature modules an app is made of (the root module's, or a test's smaller set). */
@@ -47,6 +48,7 @@ class LaunchpadCoreModule {
         ScheduleModule.forRoot(),
         LoggingModule.forRoot(config.app),
         DatabaseModule.forRoot(database),
+        RateLimitsModule.forRoot(),
         HealthModule,
         ...features,
         // Last: its catch-all GET answers only what no feature's route did.
@@ -59,9 +61,10 @@ class LaunchpadCoreModule {
 
 /**
  * Opens and migrates the database, then builds the Nest app of `features` on the core every
- * Launchpad app has (configuration, logs, database, health, HTTP handling, OpenAPI, the SPA); not yet
- * listening. The configuration is validated before (main.ts), so that a wrong value stops the
- * API with one clear line instead of a stack trace. Throws StartupError when migrations fail.
+ * Launchpad app has (configuration, logs, database, rate limits, health, HTTP handling, OpenAPI,
+ * the SPA); not yet listening. The configuration is validated before (main.ts), so that a wrong
+ * value stops the API with one clear line instead of a stack trace. Throws StartupError when
+ * migrations fail.
  */
 export async function createLaunchpadApp(
   config: LaunchpadConfig,
@@ -74,7 +77,7 @@ export async function createLaunchpadApp(
       { bufferLogs: true, bodyParser: false },
     );
     app.useLogger(app.get(Logger));
-    configureHttp(app, domainErrorToHttp);
+    configureHttp(app, config.app, domainErrorToHttp);
     setupOpenApi(app, config.app);
     return app;
   } catch (error) {

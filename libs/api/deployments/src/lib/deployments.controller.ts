@@ -34,6 +34,7 @@ import {
 import type { Response } from 'express';
 import type { CurrentSession } from '@launchpad/api-sessions';
 import { RequiresScope, SignedIn, SignedInGuard } from '@launchpad/api-sessions';
+import { RateLimit } from '@launchpad/api-rate-limits';
 import { DeploymentsService } from './deployments.service';
 import { DeploymentRequestDto } from './dto/deployment-request.dto';
 import { DeploymentCreatedDto, DeploymentViewDto } from './dto/deployment-view.dto';
@@ -59,6 +60,7 @@ export class DeploymentsController {
 
   /** 201 with the root password (shown once); 200 with the same deployment on a replayed key. */
   @Post()
+  @RateLimit.deploy()
   @RequiresScope('servers:deploy')
   @HttpCode(201)
   @ApiOperation({

@@ -25,6 +25,13 @@ export function setupOpenApi(app: INestApplication, config: Pick<AppConfig, 'pub
     )
     .setVersion(LAUNCHPAD_VERSION)
     // Every route can fail on our side; /oauth routes document their own 500 (server_error).
+    // The rate limits (RateLimitsModule's global guard) can refuse any route.
+    .addGlobalResponse({
+      status: 429,
+      type: ApiErrorBodyDto,
+      description: '`too_many_requests`: over a rate limit; `Retry-After` says in how many seconds',
+      headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+    })
     .addGlobalResponse({
       status: 500,
       type: ApiErrorBodyDto,

@@ -13,10 +13,12 @@ import {
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { DeviceActivationResult, DeviceActivationView } from '@launchpad/shared-api-types';
 import { describeLaunchpadScope, isLaunchpadScope } from '@launchpad/shared-scopes';
+import { normalizeIp } from '@nestjs/throttler';
 import type { Request } from 'express';
 import { ApiErrors, type ApiErrorCodes, ApiSession } from '@launchpad/api-http';
 import type { CurrentSession } from '@launchpad/api-sessions';
 import { SignedIn, SignedInGuard } from '@launchpad/api-sessions';
+import { RateLimit, RateLimitCounters } from '@launchpad/api-rate-limits';
 import { DeviceFlowService } from './device-flow.service';
 import {
   DeviceActivationDecisionDto,
@@ -24,21 +26,24 @@ import {
   DeviceActivationResultDto,
   DeviceActivationViewDto,
 } from './dto/device-activation.dto';
-import { RateLimiter } from './rate-limiter';
 import { normalizeUserCode } from './user-code';
 
 const WINDOW_MS = 15 * 60_000;
-/** Wrong codes allowed per window: per IP, per session, and across everyone (RFC 8628 §5.1). */
-const LIMITS = { ip: 20, session: 10, global: 1000 } as const;
+/**
+ * Guesses (codes never issued) allowed per 15 minutes, per address, per session and per
+ * signed-in user (RFC 8628 §5.1). No limit counts everyone together: that one anybody could
+ * exhaust, locking every person out.
+ */
+const LIMITS = { address: 50, session: 10, user: 20 } as const;
 
 const UNKNOWN =
   'This code is unknown, already used, denied or expired. Start again on your device to get a new one.';
 
-/** What `checked` and `failure` answer; each but the 429 counts as a wrong code. */
+/** What `checked` and `failure` answer; a 404 for a code never issued counts as a guess. */
 const WRONG_CODES: ApiErrorCodes = {
   400: '`invalid_user_code`: not 8 letters of the user-code alphabet (RFC 8628 §6.1)',
   404: '`code_not_found`: unknown, already decided, or expired (one message for all: RFC 8628 §5.1)',
-  429: '`too_many_attempts`: too many wrong codes in 15 minutes (from this IP, this session, or everyone)',
+  429: '`too_many_attempts`: too many guesses in 15 minutes (from this address, this session or this person)',
 };
 
 /**
@@ -48,12 +53,13 @@ const WRONG_CODES: ApiErrorCodes = {
  */
 @ApiTags('device')
 @Controller('api/device/activation')
+@RateLimit.activation()
 @UseGuards(SignedInGuard)
 @ApiSession()
 export class ActivationController {
   constructor(
     private readonly devices: DeviceFlowService,
-    private readonly limiter: RateLimiter,
+    private readonly counters: RateLimitCounters,
   ) {}
 
   @Get()
@@ -67,7 +73,7 @@ export class ActivationController {
   ): Promise<DeviceActivationView> {
     const code = await this.checked(current, req, user_code);
     const pending = await this.devices.pending(code);
-    if (!pending) throw await this.failure(current, req, UNKNOWN);
+    if (!pending) throw await this.notFound(current, req, code);
     return {
       userCode: pending.userCode,
       clientName: pending.clientName,
@@ -94,7 +100,7 @@ export class ActivationController {
     const code = await this.checked(current, req, user_code);
     const approve = decision === 'approve';
     if (!(await this.devices.decide(code, current.session.userId, approve))) {
-      throw await this.failure(current, req, UNKNOWN);
+      throw await this.notFound(current, req, code);
     }
     return {
       status: approve ? 'approved' : 'denied',
@@ -106,17 +112,17 @@ export class ActivationController {
 
   private keys(current: CurrentSession, req: Request) {
     return {
-      ip: `activation:ip:${req.ip ?? 'unknown'}`,
+      address: `activation:address:${normalizeIp(req.ip ?? 'unknown', 64)}`,
       session: `activation:session:${current.session.idHash || current.session.userId}`,
-      global: 'activation:global',
+      user: `activation:user:${current.session.userId}`,
     };
   }
 
-  /** The normalized code, after refusing a client that has guessed too much. */
+  /** The normalized code, after refusing a person who has guessed too much. */
   private async checked(current: CurrentSession, req: Request, input: string): Promise<string> {
     const keys = this.keys(current, req);
-    for (const axis of ['ip', 'session', 'global'] as const) {
-      if ((await this.limiter.count(keys[axis], WINDOW_MS)) >= LIMITS[axis]) {
+    for (const axis of ['address', 'session', 'user'] as const) {
+      if ((await this.counters.count(keys[axis], WINDOW_MS)) >= LIMITS[axis]) {
         throw new HttpException(
           {
             error: 'too_many_attempts',
@@ -128,21 +134,26 @@ export class ActivationController {
     }
     const code = normalizeUserCode(input);
     if (!code) {
-      throw await this.failure(
-        current,
-        req,
-        'That is not a Launchpad code: it has 8 letters, like WDJB-MJHT (case and dash do not matter).',
+      // Not a code at all (a typo of its shape): it cannot match one, so it is not a guess.
+      throw new HttpException(
+        {
+          error: 'invalid_user_code',
+          message:
+            'That is not a Launchpad code: it has 8 letters, like WDJB-MJHT (case and dash do not matter).',
+        },
         400,
       );
     }
     return code;
   }
 
-  private async failure(current: CurrentSession, req: Request, message: string, status = 404) {
-    const keys = this.keys(current, req);
-    await Promise.all(Object.values(keys).map((key) => this.limiter.hit(key, WINDOW_MS)));
-    return status === 404
-      ? new NotFoundException({ error: 'code_not_found', message })
-      : new HttpException({ error: 'invalid_user_code', message }, status);
+  /** 404 for a code that is not pending; one that was never issued counts as a guess. */
+  private async notFound(current: CurrentSession, req: Request, code: string) {
+    if (!(await this.devices.issued(code))) {
+      await Promise.all(
+        Object.values(this.keys(current, req)).map((key) => this.counters.hit(key, WINDOW_MS)),
+      );
+    }
+    return new NotFoundException({ error: 'code_not_found', message: UNKNOWN });
   }
 }

@@ -20,6 +20,7 @@ import {
 import type { OAuthClientRegistered, OAuthClientView } from '@launchpad/shared-api-types';
 import { ApiErrors, ApiSession } from '@launchpad/api-http';
 import { SignedInGuard } from '@launchpad/api-sessions';
+import { RateLimit } from '@launchpad/api-rate-limits';
 import { AdminGuard } from './admin.guard';
 import { registrationInput } from './client-registration';
 import {
@@ -35,6 +36,7 @@ const ADMIN_ONLY = { 403: '`admin_only`: the user is not named in ADMIN_EMAILS' 
 /** The client registry, for admins in the Accounts area (browser sessions only). */
 @ApiTags('device')
 @Controller('api/admin/clients')
+@RateLimit.admin()
 @UseGuards(SignedInGuard, AdminGuard)
 @ApiSession()
 export class ClientsController {

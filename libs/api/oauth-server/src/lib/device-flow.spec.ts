@@ -324,6 +324,44 @@ describe('device authorization server (RFC 8628)', () => {
         .expect(429);
       expect(blocked.body.error).toBe('too_many_attempts');
     });
+
+    it('count neither malformed codes nor codes already decided as guesses', async () => {
+      const agent = request.agent(app.getHttpServer());
+      await signIn(agent, 'linode', 2);
+      const decided = await authorize();
+      await decide(decided.user_code, 'deny').expect(200);
+      for (let i = 0; i < 12; i++) {
+        await agent.get('/api/device/activation').query({ user_code: 'AAAA-0000' }).expect(400);
+        await agent
+          .get('/api/device/activation')
+          .query({ user_code: decided.user_code })
+          .expect(404);
+      }
+      const good = await authorize();
+      await agent.get('/api/device/activation').query({ user_code: good.user_code }).expect(200);
+    });
+
+    it('lock out one person who guesses, never everyone', async () => {
+      const guesser = request.agent(app.getHttpServer());
+      await signIn(guesser, 'digitalocean', 1);
+      // Each guess from another address: the session and the person still count them all.
+      for (let i = 0; i < 10; i++) {
+        await guesser
+          .get('/api/device/activation')
+          .set('X-Forwarded-For', `198.51.100.${i}`)
+          .query({ user_code: 'ZZZZ-ZZZZ' })
+          .expect(404);
+      }
+      const good = await authorize();
+      await guesser
+        .get('/api/device/activation')
+        .set('X-Forwarded-For', '198.51.100.99')
+        .query({ user_code: good.user_code })
+        .expect(429);
+      const other = request.agent(app.getHttpServer());
+      await signIn(other, 'digitalocean', 2);
+      await other.get('/api/device/activation').query({ user_code: good.user_code }).expect(200);
+    });
   });
 
   describe('activation', () => {
@@ -366,7 +404,7 @@ describe('device authorization server (RFC 8628)', () => {
 
     it('forbids framing of the SPA page', async () => {
       const res = await http().get('/activate?user_code=BCDF-GHJK').expect(200);
-      expect(res.headers['content-security-policy']).toBe("frame-ancestors 'none'");
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
       expect(res.headers['x-frame-options']).toBe('DENY');
     });
   });
@@ -664,6 +702,81 @@ describe('device authorization server (RFC 8628)', () => {
       const live = await basic(tokens.access_token).expect(200);
       expect(live.body).toMatchObject({ active: true, client_id: CLI, token_type: 'Bearer' });
       expect((await basic('lpa_nope').expect(200)).body).toEqual({ active: false });
+    });
+  });
+
+  describe('hostile input', () => {
+    it('refuses a client that authenticates twice (RFC 6749 §2.3), changing nothing', async () => {
+      const tokens = await tokensFor();
+      const twice = await http()
+        .post('/oauth/introspect')
+        .auth(confidential.clientId, confidential.clientSecret)
+        .type('form')
+        .send({
+          token: tokens.access_token,
+          client_id: confidential.clientId,
+          client_secret: confidential.clientSecret,
+        })
+        .expect(400);
+      expect(twice.body.error).toBe('invalid_request');
+      const otherId = await http()
+        .post('/oauth/revoke')
+        .auth(confidential.clientId, confidential.clientSecret)
+        .type('form')
+        .send({ token: tokens.access_token, client_id: CLI })
+        .expect(400);
+      expect(otherId.body.error).toBe('invalid_request');
+      await servers(tokens.access_token).expect(200);
+    });
+
+    it('answers control characters with 4xx, never reaching the database', async () => {
+      for (const [path, form] of [
+        [
+          '/oauth/token',
+          { client_id: `${CLI}\u0000`, grant_type: 'refresh_token', refresh_token: 'x' },
+        ],
+        ['/oauth/device_authorization', { client_id: '\u0000' }],
+        ['/oauth/revoke', { client_id: `${CLI}\u0000`, token: 'x' }],
+        ['/oauth/introspect', { client_id: `${CLI}\u0000`, token: 'x' }],
+      ] as const) {
+        const res = await post(path, form).expect(401);
+        expect(res.body.error).toBe('invalid_client');
+      }
+      const named = await browser
+        .post('/api/admin/clients')
+        .set(CSRF_HEADER, csrf)
+        .send({ name: 'a\u0000b', type: 'public', allowedScopes: ['servers:read'] })
+        .expect(422);
+      expect(named.body.fields).toEqual([
+        { field: 'name', message: 'must not contain control characters' },
+      ]);
+      const removed = await browser
+        .delete('/api/admin/clients/1%00')
+        .set(CSRF_HEADER, csrf)
+        .expect(404);
+      expect(removed.body.error).toBe('not_found');
+    });
+
+    it('refuses a refresh that widens the scope without spending the refresh token', async () => {
+      const started = await authorize({ client_id: CLI, scope: 'servers:read' });
+      await decide(started.user_code, 'approve').expect(200);
+      const tokens = (await poll(started.device_code).expect(200)).body as {
+        refresh_token: string;
+        scope: string;
+      };
+      expect(tokens.scope).toBe('servers:read');
+      const wider = await post('/oauth/token', {
+        grant_type: 'refresh_token',
+        refresh_token: tokens.refresh_token,
+        scope: 'servers:read servers:manage',
+        client_id: CLI,
+      }).expect(400);
+      expect(wider.body.error).toBe('invalid_scope');
+      await post('/oauth/token', {
+        grant_type: 'refresh_token',
+        refresh_token: tokens.refresh_token,
+        client_id: CLI,
+      }).expect(200);
     });
   });
 

@@ -8,6 +8,7 @@ import {
   ApiOperation,
   ApiPayloadTooLargeResponse,
   ApiSecurity,
+  ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
@@ -46,6 +47,11 @@ export function OAuthEndpoint(
     ApiUnsupportedMediaTypeResponse({
       type: OAuthErrorDto,
       description: 'A charset other than UTF-8, or a Content-Encoding',
+    }),
+    ApiTooManyRequestsResponse({
+      type: OAuthErrorDto,
+      description:
+        'Over a rate limit: `slow_down` at the token endpoint, `temporarily_unavailable` elsewhere; `Retry-After` in seconds',
     }),
     ApiInternalServerErrorResponse({
       type: OAuthErrorDto,

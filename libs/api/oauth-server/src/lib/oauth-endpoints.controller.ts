@@ -1,4 +1,5 @@
 import { Body, Controller, Headers, Inject, UseGuards } from '@nestjs/common';
+import { RateLimit } from '@launchpad/api-rate-limits';
 import type { ConfigType } from '@nestjs/config';
 import { ApiTags } from '@nestjs/swagger';
 import { appConfig } from '@launchpad/api-config';
@@ -33,6 +34,7 @@ export class OAuthEndpointsController {
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
 
+  @RateLimit.deviceAuthorization()
   @OAuthEndpoint(
     'device_authorization',
     'Start a device flow: a device code to poll with, a user code for the person',
@@ -47,6 +49,7 @@ export class OAuthEndpointsController {
     return this.devices.authorize(client, form['scope']);
   }
 
+  @RateLimit.token()
   @OAuthEndpoint(
     'token',
     'Poll for the tokens of a device code, or exchange a refresh token (it rotates)',
@@ -76,6 +79,7 @@ export class OAuthEndpointsController {
   }
 
   /** RFC 7009 §2.2: 200 whether or not the token was known. */
+  @RateLimit.tokenManagement()
   @OAuthEndpoint(
     'revoke',
     'Revoke a token and the rest of its grant (200 also for an unknown token)',
@@ -94,6 +98,7 @@ export class OAuthEndpointsController {
   }
 
   /** RFC 7662, for confidential clients only; `{ active: false }` for anything not live. */
+  @RateLimit.tokenManagement()
   @OAuthEndpoint(
     'introspect',
     'Whether a token is live, and its grant (confidential clients only)',

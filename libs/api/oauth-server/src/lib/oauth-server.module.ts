@@ -11,7 +11,6 @@ import { FormEncodedGuard } from './form-encoded.guard';
 import { OAuthClientsService } from './oauth-clients.service';
 import { OAuthEndpointsController } from './oauth-endpoints.controller';
 import { OAuthMetadataController } from './oauth-metadata.controller';
-import { RateLimiter } from './rate-limiter';
 
 /**
  * Launchpad as an OAuth 2 device-flow authorization server (RFC 8628) for its own API: the
@@ -25,14 +24,7 @@ import { RateLimiter } from './rate-limiter';
     ActivationController,
     ClientsController,
   ],
-  providers: [
-    OAuthClientsService,
-    DeviceFlowService,
-    RateLimiter,
-    DeviceSweeper,
-    FormEncodedGuard,
-    AdminGuard,
-  ],
+  providers: [OAuthClientsService, DeviceFlowService, DeviceSweeper, FormEncodedGuard, AdminGuard],
   exports: [OAuthClientsService],
 })
 export class OAuthServerModule {}

@@ -25,6 +25,7 @@ import type {
 import { DOMAIN_ERROR_CODES } from '@launchpad/api-accounts';
 import type { CurrentSession } from '@launchpad/api-sessions';
 import { RequiresScope, SignedIn, SignedInGuard } from '@launchpad/api-sessions';
+import { RateLimit } from '@launchpad/api-rate-limits';
 import { ServerActionResultDto, ServerListDto, ServerViewDto } from './dto/server-view.dto';
 import { ServersService } from './servers.service';
 
@@ -71,6 +72,7 @@ export class ServersController {
   }
 
   @Post(':provider/:id/reboot')
+  @RateLimit.serverAction()
   @RequiresScope('servers:manage')
   @HttpCode(202)
   @ApiOperation({ summary: 'Reboot a server (the provider accepted it; it happens next)' })
@@ -85,6 +87,7 @@ export class ServersController {
   }
 
   @Delete(':provider/:id')
+  @RateLimit.serverAction()
   @RequiresScope('servers:manage')
   @HttpCode(202)
   @ApiOperation({ summary: 'Delete a server at the provider, with its disks' })

@@ -5,7 +5,11 @@ import type { LaunchpadConfig } from '@launchpad/api-config';
 import { loadProvidersConfig } from '@launchpad/api-config';
 import { encryptionKeyId } from '@launchpad/api-config';
 import { loadSessionsConfig } from '@launchpad/api-config';
-import { loadDeploymentsConfig, loadDeviceConfig } from '@launchpad/api-config';
+import {
+  loadDeploymentsConfig,
+  loadDeviceConfig,
+  loadRateLimitsConfig,
+} from '@launchpad/api-config';
 
 /** A complete configuration for in-process tests: quiet logs, throwaway secrets. */
 export function testConfig(
@@ -35,5 +39,8 @@ export function testConfig(
     sessions: loadSessionsConfig({}),
     deployments: loadDeploymentsConfig({}),
     device: loadDeviceConfig({}),
+    // Tests sign in and start device flows faster than any person: request limits are tested on
+    // their own (rate-limits.spec), with `rateLimits.enabled` set.
+    rateLimits: loadRateLimitsConfig({ RATE_LIMITS: 'off' }),
   };
 }
