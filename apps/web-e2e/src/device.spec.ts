@@ -70,8 +70,14 @@ test.describe('Device authorization (RFC 8628), in Chromium', () => {
     await page.goto('/api/auth/linode');
     await page.getByRole('radio', { name: /^linus </ }).check();
     await page.getByRole('button', { name: 'Authorize' }).click();
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
     const response = await page.goto('/activate');
-    expect(response?.headers()['content-security-policy']).toBe("frame-ancestors 'none'");
+    const policy = response?.headers()['content-security-policy'] ?? '';
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toContain("script-src 'self'");
     // Typed by hand: lower case, no dash.
     await page
       .getByLabel('The code your device shows')
@@ -79,6 +85,8 @@ test.describe('Device authorization (RFC 8628), in Chromium', () => {
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('button', { name: 'Deny' }).click();
     await expect(page.getByTestId('activation-result')).toHaveAttribute('data-status', 'denied');
+    // The SPA runs under the strict policy: nothing it does is refused.
+    expect(violations).toEqual([]);
     const poll = await fetch(`${baseURL}/oauth/token`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
