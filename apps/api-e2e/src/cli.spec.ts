@@ -63,6 +63,8 @@ describe('the launchpad CLI against a running Launchpad', () => {
   let dataDir: string;
   let configDir: string;
   let env: Record<string, string>;
+  /** Every secret this run saw issued: none may reach the API's log. */
+  const issued = new Set<string>();
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'launchpad-cli-e2e-'));
@@ -74,6 +76,8 @@ describe('the launchpad CLI against a running Launchpad', () => {
       PORT: String(port),
       PUBLIC_URL: `http://localhost:${port}`,
       SANDBOX_URL: sandbox.url,
+      // The most the API ever writes, so that the log test below reads every line it can.
+      LOG_LEVEL: 'debug',
     });
     env = { LAUNCHPAD_URL: api.url, LAUNCHPAD_CONFIG_DIR: configDir };
     await fetch(`${sandbox.url}/_sandbox/seed`, { method: 'POST' });
@@ -88,6 +92,8 @@ describe('the launchpad CLI against a running Launchpad', () => {
   it('logs in with a code approved in the browser, lists servers, says who, and logs out', async () => {
     const browser = new BrowserSession(api.url);
     await browser.signIn('linode', 'linode-ada');
+    for (const cookie of browser.cookie().split('; ')) issued.add(cookie.split('=')[1] ?? '');
+    issued.add(browser.csrfToken);
 
     const login = cli(['login'], env);
     const [, userCode = ''] = await waitFor(login, CODE);
@@ -106,6 +112,9 @@ describe('the launchpad CLI against a running Launchpad', () => {
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     const stored = JSON.parse(await readFile(file, 'utf8'))[api.url];
     expect(stored.accessToken).toMatch(/^lpa_/);
+    for (const value of Object.values(stored as Record<string, unknown>)) {
+      if (typeof value === 'string' && value.length >= 16) issued.add(value);
+    }
 
     const servers = cli(['servers'], env);
     expect(await servers.exited).toBe(0);
@@ -133,7 +142,9 @@ describe('the launchpad CLI against a running Launchpad', () => {
     expect(await deploy.exited).toBe(0);
     expect(deploy.output()).toMatch(/\[#{20}\] 100% running/);
     expect(deploy.output()).toMatch(/ssh root@\d+\.\d+\.\d+\.\d+/);
-    expect(deploy.output()).toMatch(/root password \(shown only now[^)]*\): \S{24}/);
+    const rootPassword = /root password \(shown only now[^)]*\): (\S{24})/.exec(deploy.output());
+    expect(rootPassword).not.toBeNull();
+    issued.add(rootPassword?.[1] ?? '');
     const listed = cli(['servers', '--json'], env);
     await listed.exited;
     const blog = (
@@ -187,4 +198,29 @@ describe('the launchpad CLI against a running Launchpad', () => {
     expect(await login.exited).toBe(1);
     expect(login.output()).toContain('denied');
   }, 60_000);
+
+  it('writes none of the tokens and secrets it issued to its log', async () => {
+    const audit = (await (await fetch(`${sandbox.url}/_sandbox/grants`)).json()) as {
+      grants: { accessToken: string; refreshToken: string | null }[];
+    };
+    expect(audit.grants.length).toBeGreaterThan(0);
+    for (const grant of audit.grants) {
+      issued.add(grant.accessToken);
+      if (grant.refreshToken) issued.add(grant.refreshToken);
+    }
+    const generated = JSON.parse(
+      await readFile(join(dataDir, 'data', 'secrets.json'), 'utf8'),
+    ) as Record<string, unknown>;
+    for (const value of Object.values(generated)) if (typeof value === 'string') issued.add(value);
+    issued.delete('');
+    // Provider tokens (each grant's two), the session cookie and CSRF token, the CLI's tokens,
+    // a root password, and the API's generated secrets.
+    expect(issued.size).toBeGreaterThan(8);
+    const log = api.stdout();
+    expect(log.split('\n').length).toBeGreaterThan(50);
+    const leaked = [...issued].filter((secret) => log.includes(secret));
+    expect(leaked.map((secret) => `${secret.slice(0, 4)}… (${secret.length} characters)`)).toEqual(
+      [],
+    );
+  });
 });
