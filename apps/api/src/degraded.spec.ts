@@ -37,6 +37,18 @@ describe('Launchpad API degraded', () => {
       await app.get<Database>(DATABASE).close();
     });
 
+    it('is alive but not ready, and says which check failed', async () => {
+      await http()
+        .get('/api/health/live')
+        .expect(200, { status: 'ok', info: {}, error: {}, details: {} });
+      const ready = await http().get('/api/health/ready').expect(503);
+      expect(ready.body.status).toBe('error');
+      expect(ready.body.error.database).toMatchObject({
+        status: 'down',
+        reason: expect.any(String),
+      });
+    });
+
     it('answers the OAuth endpoints with server_error in RFC 6749 §5.2 shape, uncached', async () => {
       const res = await http()
         .post('/oauth/device_authorization')

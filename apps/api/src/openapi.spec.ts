@@ -108,6 +108,8 @@ describe('the OpenAPI document and the real answers', () => {
 
   it('answers the public routes as documented', async () => {
     await checked(http().get('/api/health').expect(200));
+    await checked(http().get('/api/health/live').expect(200));
+    await checked(http().get('/api/health/ready').expect(200));
     await checked(http().get('/api/applications').expect(200));
     await checked(http().get('/api/catalog/linode?application=plain').expect(200));
     await checked(http().get('/api/catalog/linode?application=').expect(422));

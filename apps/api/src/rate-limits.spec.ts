@@ -86,7 +86,10 @@ describe(`rate limits (${POSTGRES ? 'PostgreSQL' : 'PGlite'}${REDIS_URL ? ', Red
   });
 
   /** Two instances share the count: the second refuses what the first has used up. */
-  async function sharedAcross(redisUrl: string | null, address: string): Promise<void> {
+  async function sharedAcross(
+    redisUrl: string | null,
+    address: string,
+  ): Promise<NestExpressApplication> {
     const first = await instance(redisUrl);
     const second = await instance(redisUrl);
     for (let i = 0; i < 15; i++) {
@@ -95,6 +98,7 @@ describe(`rate limits (${POSTGRES ? 'PostgreSQL' : 'PGlite'}${REDIS_URL ? ', Red
     }
     await startSignIn(first, address).expect(429);
     await startSignIn(second, address).expect(429);
+    return first;
   }
 
   // Two instances on one PGlite directory cannot run: PGlite is one process's database.
@@ -107,9 +111,11 @@ describe(`rate limits (${POSTGRES ? 'PostgreSQL' : 'PGlite'}${REDIS_URL ? ', Red
     const counted = async () => (await redis.keys('*:address}:hits')).length;
     try {
       const before = await counted();
-      await sharedAcross(REDIS_URL ?? null, runAddress());
+      const first = await sharedAcross(REDIS_URL ?? null, runAddress());
       // The counts were Redis's, not the database's fallback.
       expect(await counted()).toBeGreaterThan(before);
+      const ready = await request(first.getHttpServer()).get('/api/health/ready').expect(200);
+      expect(ready.body.details.redis).toMatchObject({ status: 'up' });
     } finally {
       redis.disconnect();
     }

@@ -1,4 +1,4 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
 import {
   ApiOkResponse,
   ApiOperation,
@@ -8,7 +8,9 @@ import {
 import { SkipThrottle } from '@nestjs/throttler';
 import type { HealthResponse } from '@launchpad/shared-api-types';
 import type { Response } from 'express';
-import { HealthResponseDto } from './dto/health-response.dto';
+import { HealthCheck, HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
+import { HealthCheckResultDto, HealthResponseDto } from './dto/health-response.dto';
+import { ReadinessIndicators } from './readiness.indicators';
 import { HealthService } from './health.service';
 
 @ApiTags('health')
@@ -17,7 +19,11 @@ import { HealthService } from './health.service';
 // the counters may live) is down.
 @SkipThrottle({ address: true, session: true })
 export class HealthController {
-  constructor(private readonly health: HealthService) {}
+  constructor(
+    private readonly health: HealthService,
+    private readonly checks: HealthCheckService,
+    private readonly readiness: ReadinessIndicators,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Whether this instance and its database are up (for load balancers)' })
@@ -28,5 +34,39 @@ export class HealthController {
     // Load balancers and `npm start` read the status code; people and the SPA read the body.
     res.status(report.status === 'ok' ? 200 : 503).setHeader('Cache-Control', 'no-store');
     return report;
+  }
+
+  /** Liveness: the process answers. A failing probe means restart it, so nothing else is checked. */
+  @Get('live')
+  @HealthCheck({ swaggerDocumentation: false, noCache: true })
+  @ApiOperation({ summary: 'Liveness: this process answers (restart it when it does not)' })
+  @ApiOkResponse({ type: HealthCheckResultDto, description: '`ok`' })
+  live(): Promise<HealthCheckResult> {
+    return this.checks.check([]);
+  }
+
+  /**
+   * Readiness (@nestjs/terminus): the database answers and has every migration of this build,
+   * and Redis answers when REDIS_URL is set. 503 with the failed checks in `error` otherwise.
+   */
+  @Get('ready')
+  @HealthCheck({ swaggerDocumentation: false, noCache: true })
+  @ApiOperation({
+    summary: 'Readiness: database, migrations and Redis (when set) are up: send traffic here',
+  })
+  @ApiOkResponse({ type: HealthCheckResultDto, description: 'Every check is up' })
+  @ApiServiceUnavailableResponse({
+    type: HealthCheckResultDto,
+    description: 'A check is down: `error` names it and says why',
+  })
+  async ready(@Res({ passthrough: true }) res: Response): Promise<HealthCheckResult> {
+    try {
+      return await this.checks.check(this.readiness.checks());
+    } catch (error) {
+      // Terminus throws its report as a 503: answer it as it is, not as an API error.
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      res.status(503);
+      return error.getResponse() as HealthCheckResult;
+    }
   }
 }

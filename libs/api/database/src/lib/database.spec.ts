@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { StartupError } from '@launchpad/api-config';
 import { createTestDatabase, type TestDatabase } from '@launchpad/api-testing';
 import { type Database, openDatabase, rowsOf } from './database';
-import { runMigrations } from './migrate';
+import { pendingMigrations, runMigrations } from './migrate';
 import { linkedAccounts, sessions, users } from './schema';
 
 // These run on PGlite by default and on PostgreSQL when DATABASE_URL is set (.ci/run does both).
@@ -37,6 +37,15 @@ describe(`database layer (${process.env['DATABASE_URL'] ? 'PostgreSQL' : 'PGlite
     expect(created?.createdAt).toBeInstanceOf(Date);
     const found = await database.db.select().from(users).where(eq(users.email, 'ada@example.com'));
     expect(found.map((u) => u.displayName)).toEqual(['Ada']);
+  });
+
+  it("counts none of this build's migrations as pending once migrated", async () => {
+    await runMigrations(database);
+    expect(await pendingMigrations(database)).toBe(0);
+    await database.db.execute(
+      sql`delete from drizzle.__drizzle_migrations where id = (select max(id) from drizzle.__drizzle_migrations)`,
+    );
+    expect(await pendingMigrations(database)).toBe(1);
   });
 
   it('re-running the migrations changes nothing and keeps the data', async () => {

@@ -2,8 +2,10 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Database } from './database';
+import { sql } from 'drizzle-orm';
+import { type Database, rowsOf } from './database';
 
 /**
  * Beside this file in the sources (src/lib/migrations); copied beside main.js in the build.
@@ -37,4 +39,20 @@ export async function runMigrations(database: Database): Promise<void> {
   } finally {
     client.release();
   }
+}
+
+/**
+ * How many of this build's migrations (its journal, `meta/_journal.json` in MIGRATIONS_FOLDER)
+ * the database has not applied: 0 on a database this build migrated, more when it is behind.
+ * Throws when the database cannot be read.
+ */
+export async function pendingMigrations(database: Database): Promise<number> {
+  const journal = JSON.parse(
+    await readFile(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8'),
+  ) as { entries: unknown[] };
+  const result = await database.db.execute(
+    sql`select count(*)::int as count from drizzle.__drizzle_migrations`,
+  );
+  const applied = Number(rowsOf<{ count: number }>(result)[0]?.count ?? 0);
+  return Math.max(0, journal.entries.length - applied);
 }

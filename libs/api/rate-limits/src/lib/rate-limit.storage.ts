@@ -56,6 +56,32 @@ export class RateLimitStorage implements ThrottlerStorage, OnModuleDestroy {
     return this.database.increment(key, ttl, limit, blockDuration, throttlerName);
   }
 
+  /** Whether REDIS_URL is set: counters go to Redis first. */
+  get usesRedis(): boolean {
+    return this.redis !== undefined;
+  }
+
+  /**
+   * The Redis round trip in milliseconds. Throws when no REDIS_URL is set, or when Redis does not
+   * answer within 1 second.
+   */
+  async pingRedis(): Promise<number> {
+    if (!this.redis) throw new Error('REDIS_URL is not set');
+    const started = performance.now();
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        this.redis.ping(),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('no answer within 1000 ms')), 1_000);
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+    return performance.now() - started;
+  }
+
   onModuleDestroy(): void {
     this.redis?.disconnect(false);
   }

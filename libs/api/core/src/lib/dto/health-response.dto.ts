@@ -35,3 +35,32 @@ export const healthResponseSchema = schemaOf<HealthResponse>()(
 
 /** `GET /api/health`, 200 and 503 alike (OpenAPI component HealthResponse). */
 export class HealthResponseDto extends componentDto(healthResponseSchema) {}
+
+/** One check of a readiness report: `up` or `down`, with what it measured or why it failed. */
+const healthIndicatorSchema = z
+  .object({
+    status: z.enum(['up', 'down']),
+    latencyMs: z.number().optional().describe('Round trip, in milliseconds'),
+    pending: z.int().optional().describe('Migrations of this build the database lacks'),
+    reason: z.string().optional().describe('Why the check failed, in words'),
+  })
+  .meta({ id: 'HealthIndicator' });
+const indicators = z.record(z.string(), healthIndicatorSchema);
+
+/**
+ * `GET /api/health/live` and `/api/health/ready`: @nestjs/terminus's report (its
+ * HealthCheckResult): `ok` with every check in `info`, or `error` (503) with the failed ones in
+ * `error`; `details` has them all. Checks: `database`, `migrations`, and `redis` when REDIS_URL
+ * is set.
+ */
+export const healthCheckResultSchema = z
+  .strictObject({
+    status: z.enum(['ok', 'error', 'shutting_down']),
+    info: indicators.optional(),
+    error: indicators.optional(),
+    details: indicators,
+  })
+  .meta({ id: 'HealthCheckResult' });
+
+/** The body of `/api/health/live` and `/api/health/ready`, 200 and 503 alike. */
+export class HealthCheckResultDto extends componentDto(healthCheckResultSchema) {}
