@@ -1,4 +1,5 @@
 import { registerAs } from '@nestjs/config';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { type Env, httpUrl, parseEnv, port } from './env';
@@ -15,7 +16,45 @@ export interface AppConfig {
   webDistDir: string;
   /** People (by the email of a linked provider account) who manage OAuth clients. */
   adminEmails: string[];
+  /**
+   * Whose `X-Forwarded-For` and `X-Forwarded-Proto` to believe (Express's `trust proxy`): a
+   * number of proxy hops, or a list of addresses, subnets and Express's names (`loopback`,
+   * `linklocal`, `uniquelocal`); `false` for none. The client's address decides rate limits.
+   */
+  trustProxy: number | string[] | false;
 }
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An address, a CIDR subnet (`10.0.0.0/8`, `fd00::/8`) or one of Express's names. */
+function isProxyEntry(entry: string): boolean {
+  const [address = '', bits, ...rest] = entry.split('/');
+  if (PROXY_NAMES.includes(entry)) return true;
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return (
+    bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128))
+  );
+}
+
+const trustProxy = z
+  .string()
+  .default('loopback')
+  .transform((value, ctx): AppConfig['trustProxy'] => {
+    if (value === 'none') return false;
+    if (/^\d{1,2}$/.test(value)) return Number(value);
+    const entries = value.split(',').map((entry) => entry.trim());
+    const wrong = entries.find((entry) => !isProxyEntry(entry));
+    if (wrong !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'must be none, a number of proxy hops, or a comma-separated list of addresses, subnets (10.0.0.0/8), loopback, linklocal or uniquelocal',
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
 
 export function loadAppConfig(env: Env): AppConfig {
   const vars = parseEnv(
@@ -29,6 +68,7 @@ export function loadAppConfig(env: Env): AppConfig {
         .default('info'),
       WEB_DIST_DIR: z.string().default('dist/apps/web/browser'),
       ADMIN_EMAILS: z.string().default(''),
+      TRUST_PROXY: trustProxy,
     },
     env,
   );
@@ -42,6 +82,7 @@ export function loadAppConfig(env: Env): AppConfig {
     adminEmails: vars.ADMIN_EMAILS.split(',')
       .map((e) => e.trim().toLowerCase())
       .filter(Boolean),
+    trustProxy: vars.TRUST_PROXY,
   };
 }
 

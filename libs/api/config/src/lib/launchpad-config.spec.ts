@@ -35,6 +35,20 @@ describe('loadLaunchpadConfig', () => {
     expect(config.secrets.source).toBe('data-dir');
   });
 
+  it('believes forwarded headers from loopback proxies by default, and reads TRUST_PROXY', async () => {
+    expect((await load({})).app.trustProxy).toEqual(['loopback']);
+    expect((await load({ TRUST_PROXY: 'none' })).app.trustProxy).toBe(false);
+    expect((await load({ TRUST_PROXY: '2' })).app.trustProxy).toBe(2);
+    expect((await load({ TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::/8' })).app.trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::/8',
+    ]);
+    for (const wrong of ['true', '10.0.0.0/33', 'proxy.example.com', '*']) {
+      expect(await problem({ TRUST_PROXY: wrong })).toMatch(/^TRUST_PROXY: must be none, a number/);
+    }
+  });
+
   it('selects PostgreSQL when DATABASE_URL is set', async () => {
     const config = await load({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' });
     expect(config.database).toMatchObject({

@@ -17,14 +17,14 @@ import type { AppConfig } from '@launchpad/api-config';
  */
 export function configureHttp(
   app: NestExpressApplication,
-  config: Pick<AppConfig, 'publicUrl'>,
+  config: Pick<AppConfig, 'publicUrl' | 'trustProxy'>,
   domainErrors?: DomainErrorMapper,
 ): void {
   app.disable('x-powered-by');
   // API answers are not cached (no-store where it matters); hashing every body for an ETag
   // costs milliseconds on large lists for nothing.
   app.set('etag', false);
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.set('query parser', parseQuery);
   // First of all, so that even a body the parsers reject gets an id in its answer and log line.
   app.use((req: Request, res: Response, next: NextFunction) => {

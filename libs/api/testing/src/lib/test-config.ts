@@ -26,6 +26,7 @@ export function testConfig(
       logLevel: 'silent',
       webDistDir: '/nonexistent',
       adminEmails: [],
+      trustProxy: ['loopback'],
       ...app,
     },
     database,
