@@ -29,31 +29,30 @@ export class ReadinessIndicators {
     ];
   }
 
-  async database(): Promise<HealthIndicatorResult> {
-    const check = this.indicator.check('database');
-    try {
-      return check.up({ latencyMs: await this.db.ping() });
-    } catch (error) {
-      return check.down({ reason: (error as Error).message });
-    }
+  database(): Promise<HealthIndicatorResult> {
+    return this.probe('database', async () => ({ latencyMs: await this.db.ping() }));
   }
 
-  async migrations(): Promise<HealthIndicatorResult> {
-    const check = this.indicator.check('migrations');
-    try {
+  migrations(): Promise<HealthIndicatorResult> {
+    return this.probe('migrations', async () => {
       const pending = await pendingMigrations(this.db);
-      return pending === 0
-        ? check.up({ pending })
-        : check.down({ pending, reason: `${pending} migrations of this build are not applied` });
-    } catch (error) {
-      return check.down({ reason: (error as Error).message });
-    }
+      if (pending > 0) throw new Error(`${pending} migrations of this build are not applied`);
+      return { pending };
+    });
   }
 
-  async redis(): Promise<HealthIndicatorResult> {
-    const check = this.indicator.check('redis');
+  redis(): Promise<HealthIndicatorResult> {
+    return this.probe('redis', async () => ({ latencyMs: await this.rateLimits.pingRedis() }));
+  }
+
+  /** `key` up with what `measure` found, or down with the reason it threw. */
+  private async probe<Key extends string>(
+    key: Key,
+    measure: () => Promise<Record<string, number>>,
+  ): Promise<HealthIndicatorResult<Key>> {
+    const check = this.indicator.check(key);
     try {
-      return check.up({ latencyMs: await this.rateLimits.pingRedis() });
+      return check.up(await measure());
     } catch (error) {
       return check.down({ reason: (error as Error).message });
     }

@@ -41,18 +41,22 @@ export async function runMigrations(database: Database): Promise<void> {
   }
 }
 
+/** This build's journal never changes while it runs: read once, by the first probe. */
+let journalLength: Promise<number> | undefined;
+
 /**
  * How many of this build's migrations (its journal, `meta/_journal.json` in MIGRATIONS_FOLDER)
  * the database has not applied: 0 on a database this build migrated, more when it is behind.
  * Throws when the database cannot be read.
  */
 export async function pendingMigrations(database: Database): Promise<number> {
-  const journal = JSON.parse(
-    await readFile(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8'),
-  ) as { entries: unknown[] };
+  journalLength ??= readFile(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8').then(
+    (text) => (JSON.parse(text) as { entries: unknown[] }).entries.length,
+  );
+  const known = await journalLength;
   const result = await database.db.execute(
     sql`select count(*)::int as count from drizzle.__drizzle_migrations`,
   );
   const applied = Number(rowsOf<{ count: number }>(result)[0]?.count ?? 0);
-  return Math.max(0, journal.entries.length - applied);
+  return Math.max(0, known - applied);
 }

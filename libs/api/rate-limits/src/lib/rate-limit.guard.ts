@@ -46,7 +46,7 @@ export class RateLimitGuard extends ThrottlerGuard {
     const message = `Too many requests. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`;
     if (req.path.startsWith('/oauth/')) {
       const error = req.path === '/oauth/token' ? 'slow_down' : 'temporarily_unavailable';
-      throw new OAuthError(error, message, 429, { 'Retry-After': String(seconds) });
+      throw new OAuthError(error, message, 429);
     }
     throw new HttpException({ error: 'too_many_requests', message }, 429);
   }
