@@ -23,9 +23,10 @@ describe(`rate limits (${POSTGRES ? 'PostgreSQL' : 'PGlite'}${REDIS_URL ? ', Red
   const apps: NestExpressApplication[] = [];
 
   async function instance(redisUrl: string | null = null): Promise<NestExpressApplication> {
-    const app = await createLaunchpadApp({ ...config, rateLimits: { enabled: true, redisUrl } }, [
-      AppModule,
-    ]);
+    const app = await createLaunchpadApp(
+      { ...config, rateLimits: { enabled: true }, redis: { url: redisUrl } },
+      [AppModule],
+    );
     await app.init();
     apps.push(app);
     return app;

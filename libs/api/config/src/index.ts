@@ -5,6 +5,7 @@ export * from './lib/device.config';
 export * from './lib/launchpad-config';
 export * from './lib/providers.config';
 export * from './lib/rate-limits.config';
+export * from './lib/redis.config';
 export * from './lib/secrets.config';
 export * from './lib/sessions.config';
 export * from './lib/startup-error';

@@ -1,1 +1,2 @@
 export * from './lib/deployments.module';
+export { DeploymentsService } from './lib/deployments.service';

@@ -5,6 +5,7 @@ export * from './lib/control-characters';
 export * from './lib/cookies';
 export * from './lib/dto/api-error-body.dto';
 export * from './lib/dto/provider-name.schema';
+export * from './lib/graceful-shutdown';
 export * from './lib/logging.module';
 export * from './lib/oauth-error';
 export * from './lib/openapi';

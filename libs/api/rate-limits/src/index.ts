@@ -1,4 +1,3 @@
 export * from './lib/rate-limit-counters';
 export * from './lib/rate-limit.decorators';
 export * from './lib/rate-limits.module';
-export { RateLimitStorage } from './lib/rate-limit.storage';

@@ -5,6 +5,7 @@ import { type DeviceConfig, loadDeviceConfig } from './device.config';
 import type { Env } from './env';
 import { type ProvidersConfig, loadProvidersConfig } from './providers.config';
 import { type RateLimitsConfig, loadRateLimitsConfig } from './rate-limits.config';
+import { type RedisConfig, loadRedisConfig } from './redis.config';
 import { type SecretsConfig, loadSecretsConfig } from './secrets.config';
 import { type SessionsConfig, loadSessionsConfig } from './sessions.config';
 
@@ -18,6 +19,7 @@ export interface LaunchpadConfig {
   deployments: DeploymentsConfig;
   device: DeviceConfig;
   rateLimits: RateLimitsConfig;
+  redis: RedisConfig;
 }
 
 /** Reads and validates the whole configuration; throws ConfigError naming the first bad variable. */
@@ -35,5 +37,6 @@ export async function loadLaunchpadConfig(env: Env = process.env): Promise<Launc
     deployments: loadDeploymentsConfig(env),
     device: loadDeviceConfig(env),
     rateLimits: loadRateLimitsConfig(env),
+    redis: loadRedisConfig(env),
   };
 }

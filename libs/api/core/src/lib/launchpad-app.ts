@@ -12,14 +12,17 @@ import {
   openDatabase,
   runMigrations,
 } from '@launchpad/api-database';
+import { EventsModule } from '@launchpad/api-events';
 import {
   ApiValidationPipe,
+  GracefulShutdownModule,
   LoggingModule,
   SpaModule,
   configureHttp,
   setupOpenApi,
 } from '@launchpad/api-http';
 import { RateLimitsModule } from '@launchpad/api-rate-limits';
+import { RedisModule } from '@launchpad/api-redis';
 import { HealthModule } from './health.module';
 
 /** The feature modules an app is made of (the root module's, or a test's smaller set). */
@@ -47,7 +50,10 @@ class LaunchpadCoreModule {
         }),
         ScheduleModule.forRoot(),
         LoggingModule.forRoot(config.app),
+        GracefulShutdownModule,
         DatabaseModule.forRoot(database),
+        RedisModule,
+        EventsModule,
         RateLimitsModule.forRoot(),
         HealthModule,
         ...features,

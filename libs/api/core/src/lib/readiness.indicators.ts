@@ -5,7 +5,7 @@ import {
   type HealthIndicatorResult,
 } from '@nestjs/terminus';
 import { type Database, InjectDatabase, pendingMigrations } from '@launchpad/api-database';
-import { RateLimitStorage } from '@launchpad/api-rate-limits';
+import { RedisConnections } from '@launchpad/api-redis';
 
 /**
  * What an instance needs before it takes traffic, as @nestjs/terminus indicators: its database
@@ -17,7 +17,7 @@ export class ReadinessIndicators {
   constructor(
     private readonly indicator: HealthIndicatorService,
     @InjectDatabase() private readonly db: Database,
-    private readonly rateLimits: RateLimitStorage,
+    private readonly redisConnections: RedisConnections,
   ) {}
 
   /** The checks of `/api/health/ready`: Redis's only when REDIS_URL is set. */
@@ -25,7 +25,7 @@ export class ReadinessIndicators {
     return [
       () => this.database(),
       () => this.migrations(),
-      ...(this.rateLimits.usesRedis ? [() => this.redis()] : []),
+      ...(this.redisConnections.enabled ? [() => this.redis()] : []),
     ];
   }
 
@@ -42,7 +42,7 @@ export class ReadinessIndicators {
   }
 
   redis(): Promise<HealthIndicatorResult> {
-    return this.probe('redis', async () => ({ latencyMs: await this.rateLimits.pingRedis() }));
+    return this.probe('redis', async () => ({ latencyMs: await this.redisConnections.ping() }));
   }
 
   /** `key` up with what `measure` found, or down with the reason it threw. */

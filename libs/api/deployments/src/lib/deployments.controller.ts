@@ -4,6 +4,7 @@ import {
   Get,
   Headers,
   HttpCode,
+  Inject,
   type MessageEvent,
   Param,
   Post,
@@ -13,8 +14,26 @@ import {
   UseGuards,
   applyDecorators,
 } from '@nestjs/common';
-import { EMPTY, Observable } from 'rxjs';
-import type { Deployment } from '@launchpad/api-database';
+import type { ConfigType } from '@nestjs/config';
+import {
+  EMPTY,
+  Observable,
+  catchError,
+  exhaustMap,
+  fromEvent,
+  filter,
+  map,
+  merge,
+  share,
+  startWith,
+  switchMap,
+  takeUntil,
+  takeWhile,
+  tap,
+  timer,
+} from 'rxjs';
+import { databaseConfig } from '@launchpad/api-config';
+import { EventBus } from '@launchpad/api-events';
 import {
   ApiCreatedResponse,
   ApiHeader,
@@ -25,7 +44,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { DOMAIN_ERROR_CODES } from '@launchpad/api-accounts';
-import { ApiErrors, ApiSession } from '@launchpad/api-http';
+import { ApiErrors, ApiSession, GracefulShutdown } from '@launchpad/api-http';
 import {
   type DeploymentCreated,
   type DeploymentView,
@@ -35,14 +54,18 @@ import type { Response } from 'express';
 import type { CurrentSession } from '@launchpad/api-sessions';
 import { RequiresScope, SignedIn, SignedInGuard } from '@launchpad/api-sessions';
 import { RateLimit } from '@launchpad/api-rate-limits';
-import { DeploymentsService } from './deployments.service';
+import { DeploymentsService, deploymentTopic } from './deployments.service';
 import { DeploymentRequestDto } from './dto/deployment-request.dto';
 import { DeploymentCreatedDto, DeploymentViewDto } from './dto/deployment-view.dto';
 import { ApiIdempotencyKey, IdempotencyKey } from './idempotency-key.pipe';
 
-const STREAM_POLL_MS = 500;
+/**
+ * How often a stream re-reads its deployment, in milliseconds: rarely when every change reaches
+ * it through the event bus (Redis, or a single instance on the embedded database), twice a
+ * second when other instances' changes can only be seen in the database.
+ */
+const RECHECK_MS = { fannedOut: 15_000, polling: 500 };
 const KEEPALIVE_MS = 15_000;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The `{id}` of one of the user's deployments. */
 const ApiDeploymentId = () =>
@@ -56,7 +79,19 @@ const ApiDeploymentId = () =>
 @UseGuards(SignedInGuard)
 @ApiSession()
 export class DeploymentsController {
-  constructor(private readonly deployments: DeploymentsService) {}
+  private readonly recheckMs: number;
+
+  constructor(
+    private readonly deployments: DeploymentsService,
+    private readonly eventBus: EventBus,
+    private readonly shutdown: GracefulShutdown,
+    @Inject(databaseConfig.KEY) database: ConfigType<typeof databaseConfig>,
+  ) {
+    // The embedded database allows one instance (its data directory is locked), so its events
+    // reach every stream even without Redis.
+    const fannedOut = eventBus.fansOut || database.driver === 'pglite';
+    this.recheckMs = fannedOut ? RECHECK_MS.fannedOut : RECHECK_MS.polling;
+  }
 
   /** 201 with the root password (shown once); 200 with the same deployment on a replayed key. */
   @Post()
@@ -110,11 +145,13 @@ export class DeploymentsController {
 
   /**
    * Server-Sent Events (Nest's `@Sse()`): each change of the deployment as `event: status` with
-   * its version as the id, until it is final. The state lives in the database, so the stream
-   * follows changes made by any instance, and a reconnect (Last-Event-ID) resumes after what the
-   * client has seen. A finished deployment the client has seen answers 204, which tells
-   * EventSource to stop; someone else's deployment, 404 in the API's error shape. A comment every
-   * 15 s keeps proxies from closing a quiet stream.
+   * its version as the id, until it is final. Changes arrive through the event bus, from every
+   * instance when REDIS_URL is set; the stream also re-reads the row (the truth) every 15 s, or
+   * every 500 ms when several instances share PostgreSQL without Redis, so a change whose event
+   * was lost still arrives. A reconnect (Last-Event-ID) resumes after what the client has seen.
+   * A finished deployment the client has seen answers 204, which tells EventSource to stop;
+   * someone else's deployment, 404 in the API's error shape. A comment after 15 s of quiet keeps
+   * proxies from closing the stream; at shutdown the stream ends and EventSource reconnects.
    */
   @Sse(':id/events')
   @RequiresScope('servers:read')
@@ -149,44 +186,53 @@ export class DeploymentsController {
     const userId = current.session.userId;
     const first = await this.deployments.row(userId, id);
     const seen = Number(lastEventId ?? 0) || 0;
-    const isFinal = (row: Deployment) => FINAL_DEPLOYMENT_STATUSES.includes(row.status);
-    if (isFinal(first) && seen >= first.version) {
+    if (FINAL_DEPLOYMENT_STATUSES.includes(first.status) && seen >= first.version) {
       res.status(204).end();
       return EMPTY;
     }
+    const ended = merge(fromEvent(closed, 'abort'), fromEvent(this.shutdown.signal, 'abort'));
     return new Observable<MessageEvent>((subscriber) => {
       // The reconnection delay for EventSource, on an event that carries no data.
       subscriber.next({ id: String(seen), retry: 2_000 });
-      void this.follow(userId, first, seen, closed, (event) => subscriber.next(event), isFinal)
-        .catch(() => undefined) // the deployment went away or the database did not answer
-        .finally(() => subscriber.complete());
+      let sent = seen;
+      const changes = merge(
+        // Subscribed before the first view is sent, so no change in between is missed.
+        this.eventBus.on<DeploymentView>(deploymentTopic(first.id)),
+        timer(this.recheckMs, this.recheckMs).pipe(
+          exhaustMap(() => this.deployments.row(userId, first.id)),
+          map((row) => this.deployments.view(row)),
+          startWith(this.deployments.view(first)),
+        ),
+      ).pipe(
+        filter((view) => view.version > sent),
+        tap((view) => (sent = view.version)),
+        share(),
+      );
+      const subscription = merge(
+        changes.pipe(map((view) => ({ id: String(view.version), type: 'status', data: view }))),
+        // A comment after each 15 s without a change.
+        changes.pipe(
+          startWith(undefined),
+          switchMap(() => timer(KEEPALIVE_MS, KEEPALIVE_MS)),
+          map(() => ({ comment: 'keep-alive' })),
+        ),
+      )
+        .pipe(
+          takeWhile((event: MessageEvent) => !isFinalStatusEvent(event), true),
+          takeUntil(ended),
+          // The deployment went away or the database did not answer: the stream ends.
+          catchError(() => EMPTY),
+        )
+        .subscribe(subscriber);
+      return () => subscription.unsubscribe();
     });
   }
+}
 
-  /** Sends each new version of the row until it is final or the client has gone. */
-  private async follow(
-    userId: string,
-    first: Deployment,
-    seen: number,
-    closed: AbortSignal,
-    send: (event: MessageEvent) => void,
-    isFinal: (row: Deployment) => boolean,
-  ): Promise<void> {
-    let row = first;
-    let sent = seen;
-    let quietSince = Date.now();
-    while (!closed.aborted) {
-      if (row.version > sent) {
-        send({ id: String(row.version), type: 'status', data: this.deployments.view(row) });
-        sent = row.version;
-        quietSince = Date.now();
-        if (isFinal(row)) return;
-      } else if (Date.now() - quietSince > KEEPALIVE_MS) {
-        send({ comment: 'keep-alive' });
-        quietSince = Date.now();
-      }
-      await sleep(STREAM_POLL_MS);
-      row = await this.deployments.row(userId, row.id);
-    }
-  }
+/** A status event of a final deployment: the stream's last. */
+function isFinalStatusEvent(event: MessageEvent): boolean {
+  const view = event.data as DeploymentView | undefined;
+  return (
+    event.type === 'status' && view !== undefined && FINAL_DEPLOYMENT_STATUSES.includes(view.status)
+  );
 }

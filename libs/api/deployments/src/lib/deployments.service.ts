@@ -21,6 +21,7 @@ import { AccountsService, TokenVault } from '@launchpad/api-accounts';
 import { type ApplicationDefinition, renderCloudConfig } from '@launchpad/api-applications';
 import { UnknownApplicationError } from '@launchpad/api-applications';
 import { CatalogService } from '@launchpad/api-catalog';
+import { EventBus } from '@launchpad/api-events';
 import { type Deployment, InjectDb, type LaunchpadDb, deployments } from '@launchpad/api-database';
 import type { ProviderServer } from '@launchpad/api-providers';
 import { ProviderClients } from '@launchpad/api-providers';
@@ -64,6 +65,9 @@ export function deploymentStatusOf(server: ProviderServer): DeploymentStatus {
       : 'provisioning';
 }
 
+/** The event bus topic of one deployment's changes: its DeploymentView after each change. */
+export const deploymentTopic = (id: string) => `deployment:${id}`;
+
 /**
  * Deployments: validated like the provider validates, idempotent per Idempotency-Key, written
  * before the provider is called, and handed to the workers (DeploymentWorker) to drive to a
@@ -79,6 +83,7 @@ export class DeploymentsService {
     private readonly vault: TokenVault,
     private readonly clients: ProviderClients,
     private readonly catalog: CatalogService,
+    private readonly events: EventBus,
     @Optional() private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -246,14 +251,20 @@ export class DeploymentsService {
     };
   }
 
-  /** Applies a change and bumps the version (the events stream's id). */
+  /**
+   * Applies a change, bumps the version (the event stream's id) and publishes the new view on
+   * the event bus (`deploymentTopic(id)`), which reaches the deployment's event streams on every
+   * instance.
+   */
   async update(row: Deployment, change: Partial<Deployment>): Promise<Deployment> {
     const [updated] = await this.db
       .update(deployments)
       .set({ ...change, version: sql`${deployments.version} + 1`, updatedAt: this.now() })
       .where(eq(deployments.id, row.id))
       .returning();
-    return updated ?? row;
+    if (!updated) return row;
+    await this.events.publish(deploymentTopic(updated.id), this.view(updated));
+    return updated;
   }
 
   private async replay(

@@ -9,6 +9,7 @@ import {
   loadDeploymentsConfig,
   loadDeviceConfig,
   loadRateLimitsConfig,
+  loadRedisConfig,
 } from '@launchpad/api-config';
 
 /** A complete configuration for in-process tests: quiet logs, throwaway secrets. */
@@ -43,5 +44,6 @@ export function testConfig(
     // Tests sign in and start device flows faster than any person: request limits are tested on
     // their own (rate-limits.spec), with `rateLimits.enabled` set.
     rateLimits: loadRateLimitsConfig({ RATE_LIMITS: 'off' }),
+    redis: loadRedisConfig({}),
   };
 }

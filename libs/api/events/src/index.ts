@@ -1,0 +1,2 @@
+export * from './lib/event-bus';
+export * from './lib/events.module';

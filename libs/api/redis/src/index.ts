@@ -1,0 +1,2 @@
+export * from './lib/redis-connections';
+export * from './lib/redis.module';
