@@ -84,6 +84,21 @@ describe(`rate limits (${POSTGRES ? 'PostgreSQL' : 'PGlite'}${REDIS_URL ? ', Red
         expect(res.headers['x-ratelimit-limit-address']).toBeUndefined();
       }
     });
+
+    it('documents a 429 on every limited route, in its shape, and none on the health checks', async () => {
+      const document = (
+        await request(app.getHttpServer()).get('/api/docs/openapi.json').expect(200)
+      ).body as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+      const refused = (path: string, method: string) =>
+        JSON.stringify(document.paths[path]?.[method]?.responses['429'] ?? null);
+      for (const path of ['/api/health', '/api/health/live', '/api/health/ready']) {
+        expect(refused(path, 'get')).toBe('null');
+      }
+      expect(refused('/api/servers', 'get')).toContain('ApiErrorBody');
+      expect(refused('/api/deployments', 'post')).toContain('ApiErrorBody');
+      expect(refused('/oauth/token', 'post')).toContain('OAuthErrorDto');
+      expect(refused('/oauth/token', 'post')).toContain('slow_down');
+    });
   });
 
   /** Two instances share the count: the second refuses what the first has used up. */

@@ -5,7 +5,7 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { SkipThrottle } from '@nestjs/throttler';
+import { NoRateLimit } from '@launchpad/api-rate-limits';
 import type { HealthResponse } from '@launchpad/shared-api-types';
 import type { Response } from 'express';
 import { HealthCheck, HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
@@ -17,7 +17,7 @@ import { HealthService } from './health.service';
 @Controller('api/health')
 // Probed every few seconds by load balancers, and it must answer 503 when the database (where
 // the counters may live) is down.
-@SkipThrottle({ address: true, session: true })
+@NoRateLimit()
 export class HealthController {
   constructor(
     private readonly health: HealthService,

@@ -6,6 +6,12 @@ import { ApiErrorBodyDto } from './dto/api-error-body.dto';
 import { securitySchemes } from './openapi-security';
 
 export const OPENAPI_UI_PATH = 'api/docs';
+
+/**
+ * The OpenAPI extension an operation carries (`x-rate-limited: false`) when no rate limit
+ * applies to it; its 429 is then left out of the document. Set by RateLimit's `NoRateLimit()`.
+ */
+export const RATE_LIMITED_EXTENSION = 'x-rate-limited';
 export const OPENAPI_JSON_PATH = 'api/docs/openapi.json';
 
 /**
@@ -25,7 +31,8 @@ export function setupOpenApi(app: INestApplication, config: Pick<AppConfig, 'pub
     )
     .setVersion(LAUNCHPAD_VERSION)
     // Every route can fail on our side; /oauth routes document their own 500 (server_error).
-    // The rate limits (RateLimitsModule's global guard) can refuse any route.
+    // The rate limits (RateLimitsModule's global guard) can refuse any route but those marked
+    // `x-rate-limited: false`; /oauth routes document theirs in RFC 6749's shape.
     .addGlobalResponse({
       status: 429,
       type: ApiErrorBodyDto,
@@ -42,6 +49,12 @@ export function setupOpenApi(app: INestApplication, config: Pick<AppConfig, 'pub
     builder.addSecurity(name, scheme);
   }
   const document = cleanupOpenApiDoc(SwaggerModule.createDocument(app, builder.build()));
+  for (const operations of Object.values(document.paths)) {
+    for (const operation of Object.values(operations) as Record<string, unknown>[]) {
+      if (operation?.[RATE_LIMITED_EXTENSION] !== false) continue;
+      delete (operation['responses'] as Record<string, unknown> | undefined)?.['429'];
+    }
+  }
   SwaggerModule.setup(OPENAPI_UI_PATH, app, document, {
     jsonDocumentUrl: OPENAPI_JSON_PATH,
     yamlDocumentUrl: 'api/docs/openapi.yaml',

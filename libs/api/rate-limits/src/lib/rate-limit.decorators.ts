@@ -1,4 +1,7 @@
-import { Throttle } from '@nestjs/throttler';
+import { applyDecorators } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
+import { SkipThrottle, Throttle } from '@nestjs/throttler';
+import { RATE_LIMITED_EXTENSION } from '@launchpad/api-http';
 
 const MINUTE_MS = 60_000;
 
@@ -30,3 +33,14 @@ export const RateLimit = {
 
 /** The defaults, per minute. */
 export const DEFAULT_LIMITS = { address: 1_200, session: 600, ttlMs: MINUTE_MS };
+
+/**
+ * A route (or every route of a controller) that no rate limit applies to, and whose OpenAPI
+ * operations therefore document no 429: health checks, which load balancers probe every few
+ * seconds and which must answer 503 rather than 429 when the database is down.
+ */
+export const NoRateLimit = () =>
+  applyDecorators(
+    SkipThrottle({ address: true, session: true }),
+    ApiExtension(RATE_LIMITED_EXTENSION, false),
+  );
