@@ -54,7 +54,13 @@ describe('loadLaunchpadConfig', () => {
     expect(config.database).toMatchObject({
       driver: 'postgres',
       url: 'postgres://postgres@127.0.0.1:5432/test',
+      poolSize: 10,
     });
+    const sized = await load({
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test',
+      DATABASE_POOL_SIZE: '40',
+    });
+    expect(sized.database).toMatchObject({ driver: 'postgres', poolSize: 40 });
   });
 
   it.each([
@@ -62,6 +68,8 @@ describe('loadLaunchpadConfig', () => {
     [{ PORT: '70000' }, /^PORT: must be between 0 and 65535/],
     [{ DATABASE_URL: 'mysql://root@localhost/db' }, /^DATABASE_URL: must be a PostgreSQL URL/],
     [{ DATABASE_URL: 'not a url' }, /^DATABASE_URL: /],
+    [{ DATABASE_POOL_SIZE: '0' }, /^DATABASE_POOL_SIZE: must be at least 1/],
+    [{ DATABASE_POOL_SIZE: 'many' }, /^DATABASE_POOL_SIZE: must be a number of connections/],
     [{ PUBLIC_URL: 'ftp://example.com' }, /^PUBLIC_URL: must be an http\(s\) URL/],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL: /],
     [{ TOKEN_ENCRYPTION_KEY: 'too-short' }, /^TOKEN_ENCRYPTION_KEY: must be a 256-bit key/],

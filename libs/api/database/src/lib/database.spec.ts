@@ -155,6 +155,7 @@ describe(`database layer (${process.env['DATABASE_URL'] ? 'PostgreSQL' : 'PGlite
       driver: 'postgres',
       url: 'postgres://launchpad:s3cret@127.0.0.1:1/launchpad',
       dataDir: testDb.config.dataDir,
+      poolSize: 1,
     }).then(
       () => undefined,
       (e: unknown) => e,

@@ -32,7 +32,9 @@ export interface Database {
 
 /** Opens the configured database and checks that it answers; a failure is a one-line StartupError. */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  return config.driver === 'pglite' ? openPglite(config.dataDir) : openPostgres(config.url);
+  return config.driver === 'pglite'
+    ? openPglite(config.dataDir)
+    : openPostgres(config.url, config.poolSize);
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
@@ -51,8 +53,8 @@ async function openPglite(dataDir: string): Promise<Database> {
   });
 }
 
-async function openPostgres(url: string): Promise<Database> {
-  const pool = new Pool({ connectionString: url, connectionTimeoutMillis: 5000, max: 10 });
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pool = new Pool({ connectionString: url, connectionTimeoutMillis: 5000, max: poolSize });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   try {

@@ -28,7 +28,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
-    config: { driver: 'postgres', url: url.toString(), dataDir },
+    config: { driver: 'postgres', url: url.toString(), dataDir, poolSize: 10 },
     dispose: async () => {
       await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
       await rm(dataDir, { recursive: true, force: true });
