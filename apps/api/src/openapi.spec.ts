@@ -92,7 +92,7 @@ describe('the OpenAPI document and the real answers', () => {
     await running?.stop();
   });
 
-  it('documents exactly the routes the app serves under /api, /oauth and /.well-known', () => {
+  it('documents exactly the routes the app serves under /api, /oauth and /.well-known, and /metrics', () => {
     const router = (app.getHttpAdapter().getInstance() as { router: { stack: ExpressLayer[] } })
       .router;
     const served = router.stack
@@ -101,7 +101,7 @@ describe('the OpenAPI document and the real answers', () => {
           (method) => `${method.toUpperCase()} ${route?.path.replace(/:(\w+)/g, '{$1}') ?? ''}`,
         ),
       )
-      .filter((route) => /^\S+ \/(api|oauth|\.well-known)\//.test(route))
+      .filter((route) => /^\S+ \/((api|oauth|\.well-known)\/|metrics$)/.test(route))
       .filter((route) => !/^\S+ \/api\/docs/.test(route));
     expect([...new Set(served)].sort()).toEqual([...api.operations].sort());
   });
@@ -110,6 +110,8 @@ describe('the OpenAPI document and the real answers', () => {
     await checked(http().get('/api/health').expect(200));
     await checked(http().get('/api/health/live').expect(200));
     await checked(http().get('/api/health/ready').expect(200));
+    // Prometheus's text format; its 401 (METRICS_TOKEN set) is checked in metrics.spec.
+    await checked(http().get('/metrics').expect(200));
     await checked(http().get('/api/applications').expect(200));
     await checked(http().get('/api/catalog/linode?application=plain').expect(200));
     await checked(http().get('/api/catalog/linode?application=').expect(422));

@@ -3,6 +3,7 @@ export * from './lib/database.config';
 export * from './lib/deployments.config';
 export * from './lib/device.config';
 export * from './lib/launchpad-config';
+export * from './lib/metrics.config';
 export * from './lib/providers.config';
 export * from './lib/rate-limits.config';
 export * from './lib/redis.config';

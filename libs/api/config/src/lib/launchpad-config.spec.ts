@@ -160,6 +160,18 @@ describe('loadLaunchpadConfig', () => {
     expect(await problem({ SESSION_ABSOLUTE_HOURS: 'soon' })).toMatch(/^SESSION_ABSOLUTE_HOURS: /);
   });
 
+  it('leaves /metrics open without METRICS_TOKEN, and takes only a long bearer token', async () => {
+    expect((await load({})).metrics).toEqual({ token: null });
+    const token = 'q0E3vS+Zk7Xw/2mB9YtLrN4cHu8pJd6aFe1gKo5iWs0=';
+    expect((await load({ METRICS_TOKEN: token })).metrics).toEqual({ token });
+    expect(await problem({ METRICS_TOKEN: 'letmein' })).toMatch(
+      /^METRICS_TOKEN: must be at least 32 characters/,
+    );
+    expect(await problem({ METRICS_TOKEN: `${token} x` })).toMatch(
+      /^METRICS_TOKEN: must be a bearer token/,
+    );
+  });
+
   it('reads deployable applications from APPLICATIONS_FILE, and names what is wrong in one', async () => {
     const file = join(dataDir, 'apps.json');
     const app = {

@@ -3,6 +3,7 @@ import { type DeploymentsConfig, loadDeploymentsConfig } from './deployments.con
 import { type DatabaseConfig, loadDatabaseConfig } from './database.config';
 import { type DeviceConfig, loadDeviceConfig } from './device.config';
 import type { Env } from './env';
+import { type MetricsConfig, loadMetricsConfig } from './metrics.config';
 import { type ProvidersConfig, loadProvidersConfig } from './providers.config';
 import { type RateLimitsConfig, loadRateLimitsConfig } from './rate-limits.config';
 import { type RedisConfig, loadRedisConfig } from './redis.config';
@@ -19,6 +20,7 @@ export interface LaunchpadConfig {
   deployments: DeploymentsConfig;
   device: DeviceConfig;
   rateLimits: RateLimitsConfig;
+  metrics: MetricsConfig;
   redis: RedisConfig;
 }
 
@@ -37,6 +39,7 @@ export async function loadLaunchpadConfig(env: Env = process.env): Promise<Launc
     deployments: loadDeploymentsConfig(env),
     device: loadDeviceConfig(env),
     rateLimits: loadRateLimitsConfig(env),
+    metrics: loadMetricsConfig(env),
     redis: loadRedisConfig(env),
   };
 }

@@ -21,6 +21,7 @@ import {
   configureHttp,
   setupOpenApi,
 } from '@launchpad/api-http';
+import { MetricsModule } from '@launchpad/api-metrics';
 import { RateLimitsModule } from '@launchpad/api-rate-limits';
 import { RedisModule } from '@launchpad/api-redis';
 import { HealthModule } from './health.module';
@@ -55,6 +56,7 @@ class LaunchpadCoreModule {
         RedisModule,
         EventsModule,
         RateLimitsModule.forRoot(),
+        MetricsModule,
         HealthModule,
         ...features,
         // Last: its catch-all GET answers only what no feature's route did.

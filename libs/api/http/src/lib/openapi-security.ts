@@ -18,12 +18,14 @@ export const SECURITY_SCHEMES = {
   csrf: 'csrf',
   deviceToken: 'deviceToken',
   oauthClient: 'oauthClient',
+  metricsToken: 'metricsToken',
 } as const;
 
 /**
  * The document's security schemes: the browser session (its cookie, and the CSRF header its
  * writes carry), device access tokens (RFC 8628, presented as RFC 6750 bearer tokens), and the
- * HTTP Basic client authentication of the /oauth endpoints (RFC 6749 §2.3.1).
+ * HTTP Basic client authentication of the /oauth endpoints (RFC 6749 §2.3.1), and the bearer
+ * token of Prometheus scrapes when METRICS_TOKEN is set.
  */
 export function securitySchemes(publicUrl: string): Record<string, SecuritySchemeObject> {
   const scopes = Object.entries(LAUNCHPAD_SCOPES)
@@ -57,6 +59,12 @@ export function securitySchemes(publicUrl: string): Record<string, SecuritySchem
       scheme: 'basic',
       description:
         'Client authentication (RFC 6749 §2.3.1): client_id and client_secret, each form-urlencoded, as HTTP Basic; or both as form parameters instead; a public client (the CLI) sends client_id alone.',
+    },
+    [SECURITY_SCHEMES.metricsToken]: {
+      type: 'http',
+      scheme: 'bearer',
+      description:
+        'The METRICS_TOKEN of the configuration, sent by Prometheus as `Authorization: Bearer` (`authorization.credentials_file` in a scrape job). Unset, GET /metrics takes no credentials.',
     },
   };
 }

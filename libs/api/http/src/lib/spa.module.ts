@@ -6,12 +6,12 @@ import { basename, join } from 'node:path';
 import type { AppConfig } from '@launchpad/api-config';
 
 /**
- * Every path but the API's (`/api`, `/oauth`, `/.well-known` and below): an unknown API path
- * answers the JSON 404, never the SPA. A render path rather than the module's `exclude` list:
- * for an excluded path, serve-static's error middleware turns any earlier middleware error (a
- * malformed JSON body's 400, a 413) into a 404.
+ * Every path but the API's (`/api`, `/oauth`, `/.well-known` and below, and Prometheus's
+ * `/metrics`): an unknown API path answers the JSON 404, never the SPA. A render path rather than
+ * the module's `exclude` list: for an excluded path, serve-static's error middleware turns any
+ * earlier middleware error (a malformed JSON body's 400, a 413) into a 404.
  */
-const SPA_ROUTES = /^\/(?!(api|oauth|\.well-known)(\/|$))/;
+const SPA_ROUTES = /^\/(?!(api|oauth|\.well-known|metrics)(\/|$))/;
 
 /** Angular names bundles by content hash (`main-ABCDEFGH.js`), so one name never changes. */
 const HASHED_ASSET = /-[0-9A-Z]{8}\.(js|css|woff2?)$/;

@@ -11,6 +11,7 @@ import {
   deviceCodes,
 } from '@launchpad/api-database';
 import { OAuthError } from '@launchpad/api-http';
+import { DeviceTokenPollMetrics } from '@launchpad/api-metrics';
 import { OAuthTokensService, type TokenResponse } from '@launchpad/api-oauth-tokens';
 import { DEVICE_CODE_GRANT, type OAuthClient, OAuthClientsService } from './oauth-clients.service';
 import { formatUserCode, generateUserCode } from './user-code';
@@ -61,6 +62,7 @@ export class DeviceFlowService {
     private readonly tokens: OAuthTokensService,
     @Inject(deviceConfig.KEY) private readonly device: ConfigType<typeof deviceConfig>,
     @Inject(appConfig.KEY) app: ConfigType<typeof appConfig>,
+    private readonly pollMetrics: DeviceTokenPollMetrics,
     @Optional() private readonly now: () => Date = () => new Date(),
   ) {
     this.verificationUri = `${app.publicUrl}/activate`;
@@ -106,8 +108,26 @@ export class DeviceFlowService {
     throw new Error('no free user code in 5 draws');
   }
 
-  /** The device_code grant (RFC 8628 §3.4–3.5). */
+  /**
+   * The device_code grant (RFC 8628 §3.4–3.5): the tokens, or the OAuthError to answer. Each
+   * answer is counted by its RFC 8628 §3.5 / RFC 6749 §5.2 code, or as `issued`.
+   */
   async poll(client: OAuthClient, deviceCode: string | undefined): Promise<TokenResponse> {
+    try {
+      const tokens = await this.answerPoll(client, deviceCode);
+      this.pollMetrics.count('issued');
+      return tokens;
+    } catch (error) {
+      // Anything but an OAuthError is answered `server_error` (ApiExceptionFilter).
+      this.pollMetrics.count(error instanceof OAuthError ? error.error : 'server_error');
+      throw error;
+    }
+  }
+
+  private async answerPoll(
+    client: OAuthClient,
+    deviceCode: string | undefined,
+  ): Promise<TokenResponse> {
     if (!deviceCode) throw new OAuthError('invalid_request', 'device_code is required.');
     const hash = hashCode(deviceCode);
     const [polled] = await this.recordPoll.execute({

@@ -22,6 +22,7 @@ import { type TestDatabase, createTestDatabase } from '@launchpad/api-testing';
 import { DeviceFlowService } from './device-flow.service';
 import { DEVICE_CODE_GRANT, OAuthClientsService } from './oauth-clients.service';
 import { OAuthTokensService } from '@launchpad/api-oauth-tokens';
+import { DeviceTokenPollMetrics } from '@launchpad/api-metrics';
 import * as userCodes from './user-code';
 import { AuthModule } from '@launchpad/api-auth';
 import { DeploymentsModule } from '@launchpad/api-deployments';
@@ -610,6 +611,7 @@ describe('device authorization server (RFC 8628)', () => {
         app.get(OAuthTokensService),
         app.get<DeviceConfig>(deviceConfig.KEY),
         app.get<AppConfig>(appConfig.KEY),
+        app.get(DeviceTokenPollMetrics),
         () => new Date(now),
       );
       const client = await clients.find(CLI);

@@ -1,5 +1,6 @@
 import { PROVIDER_LABELS } from '@launchpad/shared-api-types';
 import type { ProviderName } from '@launchpad/api-config';
+import { type ProviderMetrics, providerOutcome } from '@launchpad/api-metrics';
 import { USER_AGENT } from './provider-token-client';
 
 export type ProviderErrorKind =
@@ -54,6 +55,8 @@ export interface ProviderHttpOptions {
   readRetries?: number;
   /** A Retry-After longer than this is not waited for: the read fails as rate limited. */
   maxRetryAfterMs?: number;
+  /** Counts every request sent (each retry too) by outcome, with its duration. */
+  metrics?: ProviderMetrics;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -71,7 +74,8 @@ function retryAfterSeconds(headers: Headers): number | null {
  * HTTP to one provider's REST API: bearer auth, a real User-Agent, a timeout, JSON in and out,
  * the provider's error shapes turned into ProviderApiError, and retries for reads only — a
  * 429 after its Retry-After, a 5xx or a dropped connection with a short backoff. Writes are
- * never retried here: a create that timed out may have succeeded (linode.md §5 #7).
+ * never retried here: a create that timed out may have succeeded (linode.md §5 #7). Every
+ * request sent is counted in `metrics` by outcome (ProviderMetrics), here rather than per call.
  */
 export class ProviderHttp {
   private readonly fetchImpl: typeof fetch;
@@ -79,6 +83,7 @@ export class ProviderHttp {
   private readonly timeoutMs: number;
   private readonly readRetries: number;
   private readonly maxRetryAfterMs: number;
+  private readonly metrics: ProviderMetrics | undefined;
   private readonly label: string;
 
   constructor(
@@ -91,6 +96,7 @@ export class ProviderHttp {
     this.timeoutMs = options.timeoutMs ?? 20_000;
     this.readRetries = options.readRetries ?? 3;
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? 10_000;
+    this.metrics = options.metrics;
     this.label = PROVIDER_LABELS[provider];
   }
 
@@ -118,6 +124,13 @@ export class ProviderHttp {
     const url = new URL(`${this.baseUrl}${req.path}`);
     for (const [key, value] of Object.entries(req.query ?? {}))
       url.searchParams.set(key, String(value));
+    const started = performance.now();
+    const observe = (status: number | null, isApiJson = true) =>
+      this.metrics?.observe(
+        this.provider,
+        providerOutcome(status, isApiJson),
+        (performance.now() - started) / 1000,
+      );
     let res: Response;
     try {
       res = await this.fetchImpl(url, {
@@ -133,6 +146,7 @@ export class ProviderHttp {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
+      observe(null);
       const timedOut = (error as Error).name === 'TimeoutError';
       throw new ProviderApiError(
         this.provider,
@@ -149,6 +163,7 @@ export class ProviderHttp {
     try {
       body = text === '' ? {} : JSON.parse(text);
     } catch {
+      observe(res.status, false);
       throw new ProviderApiError(
         this.provider,
         res.status === 429 ? 'rate_limited' : 'unavailable',
@@ -158,6 +173,7 @@ export class ProviderHttp {
         retryAfterSeconds(res.headers),
       );
     }
+    observe(res.status);
     if (res.ok) return body as T;
     throw this.toError(res, body, requestId);
   }

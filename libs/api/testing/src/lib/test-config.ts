@@ -8,6 +8,7 @@ import { loadSessionsConfig } from '@launchpad/api-config';
 import {
   loadDeploymentsConfig,
   loadDeviceConfig,
+  loadMetricsConfig,
   loadRateLimitsConfig,
   loadRedisConfig,
 } from '@launchpad/api-config';
@@ -44,6 +45,8 @@ export function testConfig(
     // Tests sign in and start device flows faster than any person: request limits are tested on
     // their own (rate-limits.spec), with `rateLimits.enabled` set.
     rateLimits: loadRateLimitsConfig({ RATE_LIMITS: 'off' }),
+    // /metrics open, as it is by default.
+    metrics: loadMetricsConfig({}),
     redis: loadRedisConfig({}),
   };
 }
