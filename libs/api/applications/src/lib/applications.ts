@@ -1,4 +1,9 @@
-import type { ApplicationView, FieldView, ProviderName } from '@launchpad/shared-api-types';
+import type {
+  AccessPoint,
+  ApplicationView,
+  FieldView,
+  ProviderName,
+} from '@launchpad/shared-api-types';
 import { z } from 'zod';
 import type { CloudConfig } from './cloud-config';
 
@@ -15,7 +20,15 @@ export interface ApplicationDefinition {
   digitalocean?: { cloudConfig: CloudConfig | null; fields: FieldView[]; images: string[] | null };
   /** Scopes beyond sign-in's that deploying it needs, per provider (usually none). */
   requiredScopes?: Partial<Record<ProviderName, string>>;
+  /**
+   * How to reach it once running: `url` is an `http://`, `https://` or `ssh://` URL in which
+   * `{{ipv4}}` stands for the server's IPv4 address. Unset: `ssh://root@{{ipv4}}`.
+   */
+  access?: AccessPoint[];
 }
+
+/** What every server offers when its application declares nothing else. */
+const SSH_ACCESS: AccessPoint = { label: 'SSH', url: 'ssh://root@{{ipv4}}' };
 
 const field = (
   name: string,
@@ -49,6 +62,11 @@ export const BUILT_IN_APPLICATIONS: ApplicationDefinition[] = [
     name: 'WordPress',
     description: 'WordPress on a LAMP or LEMP stack with a Let’s Encrypt certificate.',
     linode: { stackscriptId: 1_340_716 },
+    access: [
+      { label: 'Website', url: 'http://{{ipv4}}/' },
+      { label: 'WordPress admin', url: 'http://{{ipv4}}/wp-admin' },
+      SSH_ACCESS,
+    ],
     digitalocean: {
       images: ['debian-12-x64', 'ubuntu-24-04-x64', 'ubuntu-22-04-x64'],
       fields: [
@@ -108,6 +126,14 @@ export const BUILT_IN_APPLICATIONS: ApplicationDefinition[] = [
   },
 ];
 
+const accessSchema = z.object({
+  label: z.string().min(1).max(60),
+  url: z
+    .string()
+    .max(500)
+    .regex(/^(https?|ssh):\/\//, 'must be an http://, https:// or ssh:// URL'),
+});
+
 const fieldSchema = z.object({
   name: z.string().regex(/^[a-z][a-z0-9_]*$/),
   label: z.string().min(1),
@@ -140,6 +166,7 @@ export const applicationsSchema = z
       requiredScopes: z
         .object({ linode: z.string().optional(), digitalocean: z.string().optional() })
         .optional(),
+      access: z.array(accessSchema).max(10).optional(),
     }),
   )
   .min(1);
@@ -151,6 +178,21 @@ export function applicationView(app: ApplicationDefinition): ApplicationView {
     description: app.description,
     providers: (['linode', 'digitalocean'] as const).filter((p) => app[p] !== undefined),
   };
+}
+
+/**
+ * How to reach `app` on a server at `ipv4` (null: no address yet, so nothing): its `access`, or
+ * SSH when it declares none, with `{{ipv4}}` replaced.
+ */
+export function accessPoints(
+  app: Pick<ApplicationDefinition, 'access'> | undefined,
+  ipv4: string | null,
+): AccessPoint[] {
+  if (!ipv4) return [];
+  return (app?.access ?? [SSH_ACCESS]).map((point) => ({
+    label: point.label,
+    url: point.url.replaceAll('{{ipv4}}', ipv4),
+  }));
 }
 
 /** The application does not exist, or does not deploy to that provider. */

@@ -179,6 +179,7 @@ describe('loadLaunchpadConfig', () => {
       name: 'Static site',
       description: 'nginx',
       linode: { stackscriptId: null },
+      access: [{ label: 'Website', url: 'https://{{ipv4}}/' }],
     };
     await writeFile(file, JSON.stringify([app]));
     const config = await load({ APPLICATIONS_FILE: file, DEPLOY_ONLY: 'true' });
@@ -186,6 +187,11 @@ describe('loadLaunchpadConfig', () => {
     expect(config.deployments.deployOnly).toBe(true);
     await writeFile(file, JSON.stringify([{ ...app, id: 'Bad Id' }]));
     expect(await problem({ APPLICATIONS_FILE: file })).toMatch(/^APPLICATIONS_FILE: 0\.id: /);
+    const unsafe = { ...app, access: [{ label: 'Website', url: 'javascript:alert(1)' }] };
+    await writeFile(file, JSON.stringify([unsafe]));
+    expect(await problem({ APPLICATIONS_FILE: file })).toMatch(
+      /^APPLICATIONS_FILE: 0\.access\.0\.url: must be an http:\/\/, https:\/\/ or ssh:\/\/ URL/,
+    );
     expect(await problem({ APPLICATIONS_FILE: join(dataDir, 'missing.json') })).toMatch(
       /^APPLICATIONS_FILE: cannot read/,
     );

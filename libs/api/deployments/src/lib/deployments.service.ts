@@ -18,7 +18,11 @@ import {
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import { AccountsService, TokenVault } from '@launchpad/api-accounts';
-import { type ApplicationDefinition, renderCloudConfig } from '@launchpad/api-applications';
+import {
+  type ApplicationDefinition,
+  accessPoints,
+  renderCloudConfig,
+} from '@launchpad/api-applications';
 import { UnknownApplicationError } from '@launchpad/api-applications';
 import { CatalogService } from '@launchpad/api-catalog';
 import { EventBus } from '@launchpad/api-events';
@@ -245,10 +249,20 @@ export class DeploymentsService {
       ipv6: row.ipv6,
       sshCommand: row.ipv4 ? `ssh root@${row.ipv4}` : null,
       monthlyPrice: row.monthlyPrice,
+      access: row.status === 'running' ? accessPoints(this.definition(row), row.ipv4) : [],
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
       version: row.version,
     };
+  }
+
+  /** The row's application, unless APPLICATIONS_FILE no longer has it (then: undefined). */
+  private definition(row: Deployment): ApplicationDefinition | undefined {
+    try {
+      return this.catalog.application(row.application, row.provider);
+    } catch {
+      return undefined;
+    }
   }
 
   /**

@@ -174,6 +174,15 @@ describe('deploying and managing servers', () => {
     expect(done?.ipv4).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
     expect(done?.sshCommand).toBe(`ssh root@${done?.ipv4}`);
     expect(done?.monthlyPrice).toBe(12);
+    // How to reach WordPress, once running (and not before).
+    expect(done?.access).toEqual([
+      { label: 'Website', url: `http://${done?.ipv4}/` },
+      { label: 'WordPress admin', url: `http://${done?.ipv4}/wp-admin` },
+      { label: 'SSH', url: `ssh://root@${done?.ipv4}` },
+    ]);
+    expect(stream.filter((e) => e.status !== 'running').every((e) => e.access.length === 0)).toBe(
+      true,
+    );
 
     // One server at the provider, whatever the double submit did.
     const servers = (await agent.get('/api/servers').expect(200)).body as ServerList;
@@ -208,7 +217,10 @@ describe('deploying and managing servers', () => {
       fields: { portainer: 'yes' },
     }).expect(201);
     const { deployment } = res.body as DeploymentCreated;
-    expect((await events(deployment.id)).at(-1)?.status).toBe('running');
+    const running = (await events(deployment.id)).at(-1);
+    expect(running?.status).toBe('running');
+    // The Docker host declares no web page: it is reached over SSH.
+    expect(running?.access).toEqual([{ label: 'SSH', url: `ssh://root@${running?.ipv4}` }]);
     await control('/seed', 'POST');
     const list = (await agent.get('/api/servers').expect(200)).body as ServerList;
     expect(list.problems).toEqual([]);

@@ -16,6 +16,15 @@ export interface DeploymentRequest {
   fields?: Record<string, string>;
 }
 
+/**
+ * One way to reach what a deployed application serves: a web page (`http://203.0.113.7/`,
+ * `http://203.0.113.7/wp-admin`) or a shell (`ssh://root@203.0.113.7`), with its label.
+ */
+export interface AccessPoint {
+  label: string;
+  url: string;
+}
+
 export interface DeploymentView {
   id: string;
   provider: ProviderName;
@@ -34,6 +43,11 @@ export interface DeploymentView {
   /** `ssh root@<ipv4>` once there is an address. */
   sshCommand: string | null;
   monthlyPrice: number | null;
+  /**
+   * How to reach the application once the server runs (its definition's `access`, with the
+   * server's address in place of `{{ipv4}}`); empty before then.
+   */
+  access: AccessPoint[];
   createdAt: string;
   updatedAt: string;
   /** Increases with every change; the events stream uses it as the event id. */

@@ -26,6 +26,16 @@ export const deploymentViewSchema = schemaOf<DeploymentView>()(
       ipv6: z.string().nullable(),
       sshCommand: z.string().nullable().describe('`ssh root@<ipv4>` once there is an address'),
       monthlyPrice: z.number().nullable().describe('US dollars per month'),
+      access: z
+        .array(
+          z.strictObject({
+            label: z.string().describe('What it is, e.g. "WordPress admin"'),
+            url: z.string().describe('`http(s)://<ipv4>/…` or `ssh://root@<ipv4>`'),
+          }),
+        )
+        .describe(
+          "How to reach the application once running (its definition's `access`); empty before",
+        ),
       createdAt: z.iso.datetime(),
       updatedAt: z.iso.datetime(),
       version: z.int().describe('Increases with every change; the id of its events'),
