@@ -111,13 +111,14 @@ export class AccountsService {
       .orderBy(linkedAccounts.createdAt);
   }
 
+  /** The account as the API shows it: no scopes while Launchpad holds no token for it. */
   view(row: LinkedAccount): LinkedAccountView {
     return {
       id: row.id,
       provider: row.provider,
       username: row.username,
       email: row.email,
-      scopes: row.scopes.split(' ').filter(Boolean),
+      scopes: row.status === 'active' ? row.scopes.split(' ').filter(Boolean) : [],
       accessTokenExpiresAt: row.accessTokenExpiresAt?.toISOString() ?? null,
       status: row.status,
       statusReason: row.statusReason,
@@ -165,7 +166,7 @@ export class AccountsService {
   async releaseTokens(userId: string): Promise<HeldTokens[]> {
     return this.release(
       eq(linkedAccounts.userId, userId),
-      'You logged out; sign in with this provider again to use it.',
+      'Launchpad gave back its access to this account when you logged out. Sign in with it again to use it here.',
     );
   }
 

@@ -285,6 +285,20 @@ describe('sign-in with Linode and DigitalOcean', () => {
       ['needs_relink', null, null],
       ['needs_relink', null, null],
     ]);
+    // Back with Linode only: DigitalOcean says plainly that it needs a new sign-in, and shows
+    // nothing as granted, since Launchpad holds nothing for it.
+    await signIn(agent, 'linode');
+    const back = await session(agent);
+    expect(back.accounts.map((a) => [a.provider, a.status])).toEqual([
+      ['linode', 'active'],
+      ['digitalocean', 'needs_relink'],
+    ]);
+    expect(back.accounts[0]?.scopes.length).toBeGreaterThan(0);
+    expect(back.accounts[1]).toMatchObject({
+      scopes: [],
+      accessTokenExpiresAt: null,
+      statusReason: expect.stringContaining('when you logged out'),
+    });
   });
 
   it('disconnects one linked account, revoking it; refuses to disconnect the last one', async () => {

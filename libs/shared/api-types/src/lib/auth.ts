@@ -18,7 +18,7 @@ export interface LinkedAccountView {
   provider: ProviderName;
   username: string | null;
   email: string | null;
-  /** Granted scopes, as the provider named them. */
+  /** Granted scopes, as the provider named them; none while the account needs re-linking. */
   scopes: string[];
   /** When the current access token expires (ISO 8601); null when Launchpad holds no token. */
   accessTokenExpiresAt: string | null;
