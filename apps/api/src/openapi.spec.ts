@@ -128,7 +128,7 @@ describe('the OpenAPI document and the real answers', () => {
     const started = await checked(ada.get('/api/auth/linode').expect(303));
     const callback = await consent(new URL(started.headers['location'] as string));
     const back = await checked(ada.get(callback).expect(303));
-    expect(back.headers['location']).toBe('/');
+    expect(back.headers['location']).toBe('/servers');
     await checked(http().get('/api/auth/aws').expect(404));
 
     const refused = await checked(grace.get('/api/auth/linode').expect(303));

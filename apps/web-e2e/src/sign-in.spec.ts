@@ -37,7 +37,7 @@ async function signInLinkAndLogOut(page: Page, linodeUser: string, doUser: strin
   await page.goto('/sign-in');
   await page.getByRole('link', { name: 'Sign in with Linode' }).click();
   await consent(page, linodeUser);
-  await expect(page).toHaveURL('/');
+  await expect(page).toHaveURL('/servers');
   await expect(page.getByTestId('signed-in-user')).toHaveText(linodeUser);
 
   await page.getByRole('link', { name: 'Accounts' }).click();

@@ -90,7 +90,7 @@ export class AuthController {
   })
   @ApiSeeOtherResponse({
     description:
-      'Always a redirect to the SPA, never a page carrying the code: `/` (signed in, session cookie set), `/accounts?linked={provider}`, `/sign-in/failed?provider=…&reason=…` or `/sign-in/insufficient-scopes?provider=…&missing=…`',
+      'Always a redirect to the SPA, never a page carrying the code: `/servers` (signed in, session cookie set), `/accounts?linked={provider}`, `/sign-in/failed?provider=…&reason=…` or `/sign-in/insufficient-scopes?provider=…&missing=…`',
     headers: { Location: { description: 'The SPA page', schema: { type: 'string' } } },
   })
   async callback(
@@ -106,7 +106,7 @@ export class AuthController {
       current?.session.userId,
     );
     await this.sessions.begin(req, res, userId);
-    res.redirect(303, linked ? `/accounts?linked=${provider}` : '/');
+    res.redirect(303, linked ? `/accounts?linked=${provider}` : '/servers');
   }
 
   /**

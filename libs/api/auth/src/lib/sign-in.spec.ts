@@ -88,7 +88,7 @@ describe('sign-in with Linode and DigitalOcean', () => {
       'http://localhost:3000/api/auth/linode/callback',
     );
     const res = await agent.get(await consent(authorize)).expect(303);
-    expect(res.headers['location']).toBe('/');
+    expect(res.headers['location']).toBe('/servers');
     expect(res.headers['referrer-policy']).toBe('no-referrer');
     const cookie = (res.headers['set-cookie'] as unknown as string[]).find((c) =>
       c.startsWith('launchpad_session='),
