@@ -7,6 +7,7 @@ import {
   type RunningApi,
   type RunningProcess,
   freePort,
+  runBuilt,
   startApi,
   workspaceRoot,
 } from './support/launchpad-process';
@@ -154,9 +155,30 @@ describe('the launchpad CLI against a running Launchpad', () => {
     const reboot = cli(['reboot', 'linode', blog?.id ?? ''], env);
     expect(await reboot.exited).toBe(0);
     expect(reboot.output()).toContain('rebooting');
+    // Without a terminal to ask at, delete refuses (64) unless --yes, and deletes nothing.
+    const unasked = runBuilt('dist/apps/cli/main.js', env, ['delete', 'linode', blog?.id ?? '']);
+    expect(await unasked.exited).toBe(64);
+    expect(unasked.stderr()).toContain('add --yes to delete without asking');
+    // At a terminal, it asks for the server's name.
     const remove = cli(['delete', 'linode', blog?.id ?? ''], env);
+    await waitFor(remove, /Type the server's name, cli-blog, to delete it: /);
+    remove.child.stdin?.write('cli-blog\r');
     expect(await remove.exited).toBe(0);
     expect(remove.output()).toContain('deleting');
+    // The API's refusal, with its message, is exit code 1.
+    const gone = cli(['reboot', 'linode', '999999999', '--json'], env);
+    expect(await gone.exited).toBe(1);
+    expect(gone.output()).toMatch(/^launchpad: .+ \(HTTP 404, request id \S+\)/m);
+
+    // LAUNCHPAD_TOKEN stands in for the stored login (here none: an empty config directory).
+    const scripted = {
+      LAUNCHPAD_URL: api.url,
+      LAUNCHPAD_CONFIG_DIR: join(dataDir, 'empty'),
+      LAUNCHPAD_TOKEN: stored.accessToken,
+    };
+    const viaToken = runBuilt('dist/apps/cli/main.js', scripted, ['servers', '--json']);
+    expect(await viaToken.exited).toBe(0);
+    expect(viaToken.stdout()).toContain('ada-blog');
 
     // At a terminal, deploy asks for what the flags leave out (Enter takes the first choice).
     const prompted = cli(['deploy', '--provider=linode', '--application=plain'], env);
@@ -182,8 +204,11 @@ describe('the launchpad CLI against a running Launchpad', () => {
     expect(revoked.status).toBe(401);
 
     const after = cli(['servers'], env);
-    expect(await after.exited).toBe(1);
+    expect(await after.exited).toBe(4);
     expect(after.output()).toContain("run 'launchpad login'");
+    const revokedToken = runBuilt('dist/apps/cli/main.js', scripted, ['servers']);
+    expect(await revokedToken.exited).toBe(4);
+    expect(revokedToken.stderr()).toContain('LAUNCHPAD_TOKEN is not accepted');
   }, 90_000);
 
   it('says clearly when the browser denies the login', async () => {

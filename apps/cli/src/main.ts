@@ -1,21 +1,12 @@
-import { createInterface } from 'node:readline/promises';
 import { run } from './run';
+import { askAtTerminal } from './terminal';
 
 run(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   fetch: globalThis.fetch,
   env: process.env,
-  ask: process.stdin.isTTY
-    ? async (question) => {
-        const rl = createInterface({ input: process.stdin, output: process.stderr });
-        try {
-          return (await rl.question(question)).trim();
-        } finally {
-          rl.close();
-        }
-      }
-    : undefined,
+  ask: process.stdin.isTTY ? askAtTerminal : undefined,
 }).then(
   (code) => {
     process.exitCode = code;

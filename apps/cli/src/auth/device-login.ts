@@ -1,3 +1,4 @@
+import { fetchLaunchpad } from '../fetch-launchpad';
 import type { CliIo } from '../io';
 import type { Credentials } from './credentials';
 
@@ -32,12 +33,14 @@ interface TokenBody {
 
 const sleepFor = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A form POST to the authorization server; its network failures throw `Unreachable`. */
 async function form(
   io: CliIo,
-  url: string,
+  server: string,
+  path: string,
   params: Record<string, string>,
 ): Promise<{ status: number; body: Record<string, unknown>; retryAfter: number | null }> {
-  const res = await io.fetch(url, {
+  const res = await fetchLaunchpad(io, server, path, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
     body: new URLSearchParams(params),
@@ -65,7 +68,7 @@ export async function startDeviceLogin(
   server: string,
   scope?: string,
 ): Promise<DeviceAuthorization> {
-  const { status, body } = await form(io, `${server}/oauth/device_authorization`, {
+  const { status, body } = await form(io, server, '/oauth/device_authorization', {
     client_id: CLIENT_ID,
     ...(scope ? { scope } : {}),
   });
@@ -98,7 +101,7 @@ export async function pollDeviceLogin(
     await sleep(wait);
     let answer;
     try {
-      answer = await form(io, `${server}/oauth/token`, {
+      answer = await form(io, server, '/oauth/token', {
         grant_type: DEVICE_CODE_GRANT,
         device_code: started.device_code,
         client_id: CLIENT_ID,
@@ -126,7 +129,7 @@ export async function refreshLogin(
   server: string,
   refreshToken: string,
 ): Promise<Credentials> {
-  const { status, body } = await form(io, `${server}/oauth/token`, {
+  const { status, body } = await form(io, server, '/oauth/token', {
     grant_type: 'refresh_token',
     refresh_token: refreshToken,
     client_id: CLIENT_ID,
@@ -141,5 +144,5 @@ export async function refreshLogin(
 }
 
 export async function revokeLogin(io: CliIo, server: string, token: string): Promise<void> {
-  await form(io, `${server}/oauth/revoke`, { token, client_id: CLIENT_ID });
+  await form(io, server, '/oauth/revoke', { token, client_id: CLIENT_ID });
 }

@@ -1,18 +1,16 @@
-import QRCode from 'qrcode-terminal/vendor/QRCode';
-import QRErrorCorrectLevel from 'qrcode-terminal/vendor/QRCode/QRErrorCorrectLevel';
+import { create } from 'qrcode';
 
 /**
- * A QR code for the terminal, two modules per character with half blocks, light modules drawn
- * (so it scans on dark and light themes alike) inside a two-module quiet zone. Only the QR
- * encoder of qrcode-terminal is used: its printer does not bundle in strict mode.
+ * A QR code of `text` for the terminal: two modules per character with half blocks, light modules
+ * drawn (so it scans on dark and light themes alike) inside a two-module quiet zone; lines end in
+ * `\n`. The symbol is the `qrcode` package's (the smallest version that holds `text` at error
+ * correction L); its own terminal renderers paint with ANSI colours or draw the dark modules.
  */
 export function renderQr(text: string): string {
-  const qr = new QRCode(-1, QRErrorCorrectLevel.L);
-  qr.addData(text);
-  qr.make();
-  const size = qr.getModuleCount();
+  const modules = create(text, { errorCorrectionLevel: 'L' }).modules;
+  const size = modules.size;
   const dark = (row: number, col: number) =>
-    row >= 0 && row < size && col >= 0 && col < size && qr.isDark(row, col);
+    row >= 0 && row < size && col >= 0 && col < size && modules.get(row, col) !== 0;
   const lines: string[] = [];
   for (let row = -2; row < size + 2; row += 2) {
     let line = '';

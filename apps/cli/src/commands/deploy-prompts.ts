@@ -2,7 +2,7 @@ import type { ApplicationView, CatalogView } from '@launchpad/shared-api-types';
 import type { ApiSession } from '../auth/session';
 import type { CliIo } from '../io';
 import { UsageError } from '../usage-error';
-import type { DeployFlags } from './manage';
+import type { DeployFlags } from './deploy';
 
 /** One choice from a numbered list (by number or by id); the default on an empty answer. */
 async function choose(

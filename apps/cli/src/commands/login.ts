@@ -1,11 +1,51 @@
 import { CredentialStore, configDir } from '../auth/credentials';
 import { OAuthFailure, pollDeviceLogin, startDeviceLogin } from '../auth/device-login';
 import { renderQr } from '../auth/qr';
+import type { CommandSpec } from '../command';
 import { type CliIo, EXIT } from '../io';
+
+export const LOGIN: CommandSpec = {
+  name: 'login',
+  summary: 'Sign in with a code you approve in the browser (OAuth device flow)',
+  usage: 'login [--scope <scopes>] [--no-qr] [--json]',
+  description:
+    'Shows a code, the URL where you approve it and a QR code of that URL, then waits until ' +
+    'you approve or deny it in the browser (RFC 8628). The tokens are kept in ' +
+    'credentials.json (mode 0600) under $LAUNCHPAD_CONFIG_DIR, one login per Launchpad URL, ' +
+    'and refreshed transparently.',
+  options: {
+    scope: {
+      type: 'string',
+      value: '<scopes>',
+      description:
+        'The permissions to ask for, space-separated: servers:read, servers:deploy, ' +
+        'servers:manage, account:read (default: all of them)',
+    },
+    'no-qr': { type: 'boolean', description: 'Do not print the QR code' },
+    json: {
+      type: 'boolean',
+      description: 'Print the code as JSON on stderr, and the result as JSON on stdout',
+    },
+  },
+  remote: true,
+  examples: [
+    'launchpad login',
+    "launchpad login --scope 'servers:read account:read'",
+    'launchpad login --url https://launchpad.example.com',
+  ],
+  run: (io, input) =>
+    login(io, {
+      url: input.url(),
+      json: input.json,
+      scope: input.options['scope'] as string | undefined,
+      noQr: input.options['no-qr'] === true,
+    }),
+};
 
 /**
  * `launchpad login`: the device flow. Shows the code, the URL and a QR code of the complete URL,
- * polls until the person approves in the browser, stores the tokens (0600).
+ * polls until the person approves in the browser, stores the tokens (0600). Exit 1 when the
+ * login is refused; throws `Unreachable` when Launchpad does not answer.
  */
 export async function login(
   io: CliIo,
@@ -32,15 +72,12 @@ export async function login(
     else io.stdout(`Logged in to ${options.url} (${credentials.scope}).\n`);
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof OAuthFailure) {
-      const why: Record<string, string> = {
-        access_denied: 'The request was denied in the browser.',
-        expired_token: 'The code expired before it was approved; run launchpad login again.',
-      };
-      io.stderr(`Login failed: ${why[error.error] ?? error.message}\n`);
-      return EXIT.failure;
-    }
-    io.stderr(`Cannot reach Launchpad at ${options.url}: ${(error as Error).message}\n`);
-    return EXIT.unreachable;
+    if (!(error instanceof OAuthFailure)) throw error;
+    const why: Record<string, string> = {
+      access_denied: 'The request was denied in the browser.',
+      expired_token: 'The code expired before it was approved; run launchpad login again.',
+    };
+    io.stderr(`Login failed: ${why[error.error] ?? error.message}\n`);
+    return EXIT.failure;
   }
 }

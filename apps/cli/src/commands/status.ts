@@ -1,4 +1,6 @@
 import type { HealthResponse } from '@launchpad/shared-api-types';
+import { type CommandSpec, JSON_OPTION } from '../command';
+import { fetchLaunchpad } from '../fetch-launchpad';
 import { type CliIo, EXIT } from '../io';
 
 export interface StatusOptions {
@@ -6,18 +8,28 @@ export interface StatusOptions {
   json: boolean;
 }
 
-/** `launchpad status`: GET /api/health; exit 0 when all is up, 1 when the API reports a problem. */
+export const STATUS: CommandSpec = {
+  name: 'status',
+  summary: 'Check that the Launchpad API and its database are up',
+  usage: 'status [--json]',
+  description:
+    'Reads GET /api/health (no login needed). Exits 0 when all is up, 1 when Launchpad reports ' +
+    'a problem (its database is down), 2 when it cannot be reached or is not Launchpad.',
+  options: { json: JSON_OPTION },
+  remote: true,
+  examples: ['launchpad status', 'launchpad status --url https://launchpad.example.com --json'],
+  run: (io, input) => status(io, { url: input.url(), json: input.json }),
+};
+
+/**
+ * `launchpad status`: GET /api/health; exit 0 when all is up, 1 when the API reports a problem,
+ * 2 when the answer is not Launchpad's; throws `Unreachable` when nothing answers (within 10 s).
+ */
 export async function status(io: CliIo, options: StatusOptions): Promise<number> {
-  let res: Response;
-  try {
-    res = await io.fetch(`${options.url}/api/health`, {
-      headers: { Accept: 'application/json' },
-      signal: AbortSignal.timeout(10_000),
-    });
-  } catch (error) {
-    io.stderr(`Cannot reach Launchpad at ${options.url}: ${reason(error)}\n`);
-    return EXIT.unreachable;
-  }
+  const res = await fetchLaunchpad(io, options.url, '/api/health', {
+    headers: { Accept: 'application/json' },
+    signal: AbortSignal.timeout(10_000),
+  });
   const body = (await res.json().catch(() => undefined)) as HealthResponse | undefined;
   if (!body || typeof body.status !== 'string' || typeof body.database !== 'object') {
     io.stderr(`${options.url} did not answer like Launchpad (HTTP ${res.status})\n`);
@@ -40,9 +52,4 @@ export function formatHealth(url: string, health: HealthResponse): string {
     ['Database', `${db.status} (${dbDetail})`],
   ];
   return rows.map(([key, value]) => `${key.padEnd(10)} ${value}`).join('\n') + '\n';
-}
-
-function reason(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (error as Error).message ?? String(error);
 }
