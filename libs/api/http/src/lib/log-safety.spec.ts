@@ -1,3 +1,4 @@
+import { stdSerializers } from 'pino-http';
 import { LOG_VALUE_MAX_CHARS, capLogArguments, safeLogText, serializeError } from './log-safety';
 
 describe('log safety', () => {
@@ -32,6 +33,20 @@ describe('log safety', () => {
       cause: { code: '22021' },
     });
     expect(logged).not.toHaveProperty('params');
+  });
+
+  it('serializes the error pino-http hands over, already serialized by pino, the same way', () => {
+    const error = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
+      code: 'ECONNREFUSED',
+    });
+    // What pino-http's wrapErrorSerializer passes to the configured `err` serializer.
+    const logged = serializeError(stdSerializers.err(error));
+    expect(logged).toMatchObject({
+      type: 'Error',
+      message: 'connect ECONNREFUSED 127.0.0.1:5432',
+      code: 'ECONNREFUSED',
+      stack: expect.stringContaining('log-safety.spec'),
+    });
   });
 
   it('caps every string argument of a log call, and the strings of its object', () => {

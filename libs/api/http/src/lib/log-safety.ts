@@ -25,12 +25,18 @@ interface LoggedError {
 }
 
 /**
- * pino's `err` serializer: type, message, stack, code and cause, each through safeLogText. Other
+ * pino's `err` serializer: type, message, stack, code and cause, each through safeLogText; it
+ * also takes pino's serialized form of an error (as pino-http passes it). Other
  * properties of an error are left out: a query error carries its statement's parameters, an HTTP
  * client error its request.
  */
 export function serializeError(error: unknown, depth = 0): LoggedError | string {
-  if (!(error instanceof Error)) return safeLogText(String(error));
+  if (!(error instanceof Error)) {
+    // pino-http hands a custom `err` serializer what pino's own made of the error first
+    // (wrapErrorSerializer): a plain object whose `raw` is the error itself.
+    const raw = (error as { raw?: unknown } | null | undefined)?.raw;
+    return raw instanceof Error ? serializeError(raw, depth) : safeLogText(String(error));
+  }
   const code = (error as { code?: unknown }).code;
   const cause = (error as { cause?: unknown }).cause;
   return {
