@@ -84,6 +84,38 @@ describe('HTTP hardening', () => {
     });
   });
 
+  describe('OAuth error descriptions', () => {
+    // RFC 6749 §5.2: error_description is %x20-21 / %x23-5B / %x5D-7E.
+    const RFC_6749_TEXT = /^[\x20-\x21\x23-\x5b\x5d-\x7e]*$/;
+
+    it.each([
+      [
+        'a scope with control characters',
+        'client_id=launchpad-cli&scope=servers%3Aread%1b%5B31m%00',
+      ],
+      ['a parameter given twice', 'client_id=launchpad-cli&%1b%5B2J=1&%1b%5B2J=2'],
+      ['a quoted grant type', 'grant_type=%7B%22nested%22%3A%22x%22%7D&client_id=launchpad-cli'],
+      ['invalid UTF-8', 'grant_type=%ff%fe&client_id=launchpad-cli'],
+    ])('keeps to the characters RFC 6749 allows, whatever %s echoes', async (_, form) => {
+      const path = form.startsWith('grant_type') ? '/oauth/token' : '/oauth/device_authorization';
+      const res = await http().post(path).type('form').send(form).expect(400);
+      expect(res.body.error_description).toMatch(RFC_6749_TEXT);
+      expect(res.body.error_description.length).toBeGreaterThan(10);
+    });
+
+    it('says "section" where the text cites one', async () => {
+      const res = await http()
+        .post('/oauth/device_authorization')
+        .auth('foo', 'bar')
+        .type('form')
+        .send('client_id=launchpad-cli')
+        .expect(400);
+      expect(res.body).toMatchObject({ error: 'invalid_request' });
+      expect(res.body.error_description).toMatch(RFC_6749_TEXT);
+      expect(res.body.error_description).toContain('RFC 6749 section 2.3');
+    });
+  });
+
   describe("requests Node's parser refuses", () => {
     it('answers 20 KB of headers with 431 in the API error shape, with a request id', async () => {
       const answer = parse(
