@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, type Server, type Socket, connect, createServer } from 'node:net';
 import request from 'supertest';
 import type { LaunchpadConfig } from '@launchpad/api-config';
 import { createLaunchpadApp } from '@launchpad/api-core';
@@ -50,6 +50,46 @@ async function openStream(app: NestExpressApplication, path: string, cookie: str
         else waiters.push({ text: wanted, resolve });
       }),
     cancel: () => reader?.cancel(),
+  };
+}
+
+/**
+ * A TCP relay to PostgreSQL that a test can cut (every connection dropped, the port closed) and
+ * restore on the same port: the database going away and coming back, as a restart does.
+ */
+async function databaseRelay(target: URL) {
+  const sockets = new Set<Socket>();
+  let server: Server | undefined;
+  let port = 0;
+  const open = () =>
+    new Promise<void>((resolve) => {
+      server = createServer((client) => {
+        const upstream = connect(Number(target.port || 5432), target.hostname);
+        const end = () => {
+          client.destroy();
+          upstream.destroy();
+        };
+        for (const socket of [client, upstream]) {
+          sockets.add(socket);
+          socket.on('error', end).on('close', () => sockets.delete(socket));
+        }
+        client.pipe(upstream).pipe(client);
+      });
+      server.listen(port, '127.0.0.1', () => {
+        port = (server?.address() as AddressInfo).port;
+        resolve();
+      });
+    });
+  await open();
+  const url = new URL(target);
+  url.host = `127.0.0.1:${port}`;
+  return {
+    url: url.toString(),
+    cut: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server?.close(resolve));
+    },
+    restore: open,
   };
 }
 
@@ -166,6 +206,45 @@ describe('scale-out', () => {
       } finally {
         watcher.disconnect();
       }
+    },
+  );
+
+  (POSTGRES ? it : it.skip)(
+    'answers 503 with Retry-After while PostgreSQL is unreachable, and recovers on its own',
+    async () => {
+      if (config.database.driver !== 'postgres') throw new Error('PostgreSQL only');
+      const relay = await databaseRelay(new URL(config.database.url));
+      const app = await createLaunchpadApp(
+        { ...config, database: { ...config.database, url: relay.url } },
+        [AppModule],
+      );
+      await app.init();
+      apps.push(app);
+      const http = () => request(app.getHttpServer());
+      await app.get<Database>(DATABASE).db.delete(users);
+      const { sessionCookie } = await signIn(request.agent(app.getHttpServer()), 'linode');
+      await http().get('/api/session').set('Cookie', sessionCookie).expect(200);
+
+      await relay.cut();
+      const session = await http().get('/api/session').set('Cookie', sessionCookie).expect(503);
+      expect(session.body).toMatchObject({ statusCode: 503, error: 'service_unavailable' });
+      expect(session.headers['retry-after']).toBe('5');
+      const device = await http()
+        .post('/oauth/device_authorization')
+        .type('form')
+        .send({ client_id: 'launchpad-cli' })
+        .expect(503);
+      expect(device.body).toEqual({
+        error: 'temporarily_unavailable',
+        error_description: expect.stringContaining('database'),
+      });
+      expect(device.headers['retry-after']).toBe('5');
+      await http().get('/api/health/ready').expect(503);
+
+      // Back: the pool reconnects by itself, and the session was never lost.
+      await relay.restore();
+      await http().get('/api/session').set('Cookie', sessionCookie).expect(200);
+      await http().get('/api/health/ready').expect(200);
     },
   );
 

@@ -9,6 +9,7 @@ import { type LaunchpadConfig, StartupError } from '@launchpad/api-config';
 import {
   type Database,
   DatabaseModule,
+  databaseErrorToHttp,
   openDatabase,
   runMigrations,
 } from '@launchpad/api-database';
@@ -85,7 +86,11 @@ export async function createLaunchpadApp(
       { bufferLogs: true, bodyParser: false },
     );
     app.useLogger(app.get(Logger));
-    configureHttp(app, config.app, domainErrorToHttp);
+    configureHttp(
+      app,
+      config.app,
+      (error) => databaseErrorToHttp(error) ?? domainErrorToHttp(error),
+    );
     setupOpenApi(app, config.app);
     return app;
   } catch (error) {

@@ -21,8 +21,9 @@ export type DomainErrorMapper = (
 
 /**
  * The one place where exceptions become HTTP answers: the documented ApiErrorBody for /api/* and
- * every unknown path, RFC 6749 §5.2's shape under /oauth/. 5xx are logged with their cause;
- * their bodies say nothing of it.
+ * every unknown path, RFC 6749 §5.2's shape under /oauth/. 500s are logged with their cause, 503s
+ * (something that passes, such as the database restarting) as a warning; bodies say nothing of
+ * the cause. A domain error mapped to 503 answers `temporarily_unavailable` under /oauth/.
  */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -40,6 +41,19 @@ export class ApiExceptionFilter implements ExceptionFilter {
       if (exception instanceof OAuthError) return sendOAuthError(res, exception);
       if (exception instanceof HttpException)
         return sendOAuthError(res, httpToOAuthError(exception));
+      const unavailable = this.domainErrorToHttp(exception);
+      if (unavailable?.exception.getStatus() === 503) {
+        this.logger.warn(`${req.method} ${req.path}: ${unavailable.exception.message}`);
+        return sendOAuthError(
+          res,
+          new OAuthError(
+            'temporarily_unavailable',
+            unavailable.exception.message,
+            503,
+            unavailable.headers,
+          ),
+        );
+      }
       this.logger.error({ err: exception, requestId: requestIdOf(req) }, 'request failed');
       return sendOAuthError(
         res,
@@ -56,7 +70,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
         : (domain?.exception ?? exception),
       requestIdOf(req),
     );
-    if (body.statusCode >= 500)
+    // A 503 is a condition that passes (a provider or the database not answering): a warning.
+    if (body.statusCode === 503)
+      this.logger.warn(`${req.method} ${req.path}: ${body.message} (request ${body.requestId})`);
+    else if (body.statusCode >= 500)
       this.logger.error({ err: exception, requestId: body.requestId }, 'request failed');
     res.status(body.statusCode).json(body);
   }

@@ -40,6 +40,19 @@ export function setupOpenApi(app: INestApplication, config: Pick<AppConfig, 'pub
       headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
     })
     .addGlobalResponse({
+      status: 400,
+      type: ApiErrorBodyDto,
+      description:
+        '`bad_request`: the request is malformed (a path segment that is not valid percent-encoding, a body that does not parse)',
+    })
+    .addGlobalResponse({
+      status: 503,
+      type: ApiErrorBodyDto,
+      description:
+        '`service_unavailable`: the database (or a provider) is not answering for now; `Retry-After` says in how many seconds to try again',
+      headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+    })
+    .addGlobalResponse({
       status: 500,
       type: ApiErrorBodyDto,
       description:

@@ -65,7 +65,9 @@ export class ActivationController {
   @Get()
   @ApiOperation({ summary: 'Look a user code up: the client asking and the scopes, in words' })
   @ApiOkResponse({ type: DeviceActivationViewDto })
-  @ApiErrors(WRONG_CODES)
+  @ApiErrors(WRONG_CODES, {
+    422: '`validation_failed`: `user_code` missing, given twice or not text',
+  })
   async lookup(
     @SignedIn() current: CurrentSession,
     @Req() req: Request,

@@ -7,6 +7,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
+  ApiServiceUnavailableResponse,
   ApiSecurity,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
@@ -52,6 +53,11 @@ export function OAuthEndpoint(
       type: OAuthErrorDto,
       description:
         'Over a rate limit: `slow_down` at the token endpoint, `temporarily_unavailable` elsewhere; `Retry-After` in seconds',
+    }),
+    ApiServiceUnavailableResponse({
+      type: OAuthErrorDto,
+      description:
+        '`temporarily_unavailable`: the database is not answering for now; `Retry-After` in seconds',
     }),
     ApiInternalServerErrorResponse({
       type: OAuthErrorDto,
