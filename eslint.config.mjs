@@ -28,6 +28,12 @@ const typeConstraints = [
   { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:util', 'type:types'] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:types'] },
   { sourceTag: 'type:types', onlyDependOnLibsWithTags: ['type:types'] },
+  // The SPA's feature libraries are lazy routes that never load one another: a feature uses
+  // only data-access, ui, util and types (the API's features still compose, through Nest modules).
+  {
+    allSourceTags: ['scope:web', 'type:feature'],
+    onlyDependOnLibsWithTags: ['type:data-access', 'type:ui', 'type:util', 'type:types'],
+  },
 ];
 
 export default [

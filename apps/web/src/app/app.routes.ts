@@ -1,68 +1,46 @@
 import type { Route } from '@angular/router';
-import { signedInGuard } from './core/session/signed-in-guard';
+import { signedInGuard } from '@launchpad/web-data-access';
+import { NotFoundPage } from './not-found/not-found-page';
 
+/** Each area is a feature library, loaded when first visited. */
 export const appRoutes: Route[] = [
   {
     path: '',
     pathMatch: 'full',
-    title: 'Launchpad',
-    loadComponent: () => import('./home/home-page').then((m) => m.HomePage),
+    loadChildren: () => import('@launchpad/web-feature-home').then((m) => m.homeRoutes),
   },
   {
     path: 'sign-in',
-    pathMatch: 'full',
-    title: 'Sign in · Launchpad',
-    loadComponent: () => import('./auth/sign-in-page').then((m) => m.SignInPage),
-  },
-  {
-    path: 'sign-in/failed',
-    title: 'Sign-in failed · Launchpad',
-    loadComponent: () => import('./auth/sign-in-failed-page').then((m) => m.SignInFailedPage),
-  },
-  {
-    path: 'sign-in/insufficient-scopes',
-    title: 'More access needed · Launchpad',
-    loadComponent: () =>
-      import('./auth/insufficient-scopes-page').then((m) => m.InsufficientScopesPage),
+    loadChildren: () => import('@launchpad/web-feature-auth').then((m) => m.signInRoutes),
   },
   {
     path: 'signed-out',
-    title: 'Signed out · Launchpad',
-    loadComponent: () => import('./auth/signed-out-page').then((m) => m.SignedOutPage),
+    loadChildren: () => import('@launchpad/web-feature-auth').then((m) => m.signedOutRoutes),
   },
   {
     path: 'accounts',
-    title: 'Linked accounts · Launchpad',
     canActivate: [signedInGuard],
-    loadComponent: () => import('./accounts/accounts-page').then((m) => m.AccountsPage),
+    loadChildren: () => import('@launchpad/web-feature-accounts').then((m) => m.accountsRoutes),
   },
   {
     path: 'servers',
-    title: 'Servers · Launchpad',
     canActivate: [signedInGuard],
-    loadComponent: () => import('./servers/servers-page').then((m) => m.ServersPage),
+    loadChildren: () => import('@launchpad/web-feature-servers').then((m) => m.serversRoutes),
   },
   {
     path: 'deploy',
-    title: 'Deploy · Launchpad',
     canActivate: [signedInGuard],
-    loadComponent: () => import('./deploy/deploy-page').then((m) => m.DeployPage),
+    loadChildren: () => import('@launchpad/web-feature-deploy').then((m) => m.deployRoutes),
   },
   {
-    path: 'deployments/:id',
-    title: 'Deployment · Launchpad',
+    path: 'deployments',
     canActivate: [signedInGuard],
-    loadComponent: () => import('./deploy/deployment-page').then((m) => m.DeploymentPage),
+    loadChildren: () => import('@launchpad/web-feature-deployment').then((m) => m.deploymentRoutes),
   },
   {
     path: 'activate',
-    title: 'Connect a device · Launchpad',
     canActivate: [signedInGuard],
-    loadComponent: () => import('./activate/activate-page').then((m) => m.ActivatePage),
+    loadChildren: () => import('@launchpad/web-feature-activate').then((m) => m.activateRoutes),
   },
-  {
-    path: '**',
-    title: 'Page not found · Launchpad',
-    loadComponent: () => import('./not-found/not-found-page').then((m) => m.NotFoundPage),
-  },
+  { path: '**', title: 'Page not found · Launchpad', component: NotFoundPage },
 ];

@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, type OnInit, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Router, RouterLink, RouterOutlet } from '@angular/router';
-import { SessionService, apiErrorMessage } from '../core/session/session-service';
-import { takeReturnTo } from '../core/session/signed-in-guard';
+import { SessionService, WriteState, takeReturnTo } from '@launchpad/web-data-access';
 
 @Component({
   selector: 'lp-root',
@@ -10,30 +10,25 @@ import { takeReturnTo } from '../core/session/signed-in-guard';
   templateUrl: './app-shell.html',
   styleUrl: './app-shell.css',
 })
-export class AppShell implements OnInit {
+export class AppShell {
   protected readonly session = inject(SessionService);
   private readonly router = inject(Router);
-  protected readonly year = new Date().getFullYear();
-  protected readonly loggingOut = signal(false);
-  protected readonly logoutError = signal<string | undefined>(undefined);
+  protected readonly logoutState = new WriteState();
 
-  ngOnInit(): void {
-    void this.session.ensureLoaded().then((state) => {
-      const returnTo = state.kind === 'signed_in' ? takeReturnTo() : undefined;
-      if (returnTo) void this.router.navigateByUrl(returnTo);
-    });
+  constructor() {
+    // Back to the page that asked for sign-in (e.g. /activate?user_code=…), once signed in.
+    this.session
+      .whenSettled()
+      .pipe(takeUntilDestroyed(inject(DestroyRef)))
+      .subscribe((state) => {
+        const returnTo = state.kind === 'signed_in' ? takeReturnTo() : undefined;
+        if (returnTo) void this.router.navigateByUrl(returnTo);
+      });
   }
 
-  protected async logout(): Promise<void> {
-    this.loggingOut.set(true);
-    this.logoutError.set(undefined);
-    try {
-      await this.session.logout();
-      await this.router.navigateByUrl('/signed-out');
-    } catch (error) {
-      this.logoutError.set(apiErrorMessage(error));
-    } finally {
-      this.loggingOut.set(false);
-    }
+  protected logout(): void {
+    this.logoutState.run(this.session.logout(), {
+      done: () => void this.router.navigateByUrl('/signed-out'),
+    });
   }
 }
