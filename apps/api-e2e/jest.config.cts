@@ -2,10 +2,6 @@ module.exports = {
   displayName: 'api-e2e',
   preset: '../../jest.preset.js',
   testEnvironment: 'node',
-  transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
-  },
-  moduleFileExtensions: ['ts', 'js'],
   // Each file starts its own API processes on free ports; they boot in a few seconds.
   testTimeout: 60_000,
 };

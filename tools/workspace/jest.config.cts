@@ -2,10 +2,6 @@ module.exports = {
   displayName: 'workspace',
   preset: '../../jest.preset.js',
   testEnvironment: 'node',
-  transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
-  },
-  moduleFileExtensions: ['ts', 'js'],
   // Type-aware ESLint over real files of the workspace takes a while on two cores.
   testTimeout: 120_000,
 };
