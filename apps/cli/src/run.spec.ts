@@ -151,6 +151,11 @@ describe('launchpad CLI', () => {
     ],
     [['completion'], 'launchpad: completion needs <shell>', 'launchpad completion --help'],
     [
+      ['login', '--scope', 'servers:read servers:destroy'],
+      "launchpad: --scope: unknown scope 'servers:destroy'; Launchpad's scopes are servers:read, servers:deploy, servers:manage, account:read",
+      'launchpad login --help',
+    ],
+    [
       ['completion', 'fish'],
       "launchpad: <shell> must be bash or zsh (got 'fish')",
       'launchpad completion --help',

@@ -80,10 +80,10 @@ describe('what a change affects (nx show projects --affected)', () => {
     graph = await projects();
   });
 
-  it('a change in the shared scopes reaches the API, the web app and the sandbox', async () => {
+  it('a change in the shared scopes reaches the API, the web app, the CLI and the sandbox', async () => {
     const affected = await affectedBy(['libs/shared/scopes/src/index.ts']);
     expect(affected).toEqual(
-      expect.arrayContaining(['shared-scopes', 'api', 'web', 'provider-sandbox']),
+      expect.arrayContaining(['shared-scopes', 'api', 'web', 'cli', 'provider-sandbox']),
     );
   });
 

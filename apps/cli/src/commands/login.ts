@@ -1,8 +1,10 @@
+import { LAUNCHPAD_SCOPES, parseLaunchpadScopes } from '@launchpad/shared-scopes';
 import { CredentialStore, configDir } from '../auth/credentials';
 import { OAuthFailure, pollDeviceLogin, startDeviceLogin } from '../auth/device-login';
 import { renderQr } from '../auth/qr';
 import type { CommandSpec } from '../command';
 import { type CliIo, EXIT } from '../io';
+import { UsageError } from '../usage-error';
 
 export const LOGIN: CommandSpec = {
   name: 'login',
@@ -17,9 +19,7 @@ export const LOGIN: CommandSpec = {
     scope: {
       type: 'string',
       value: '<scopes>',
-      description:
-        'The permissions to ask for, space-separated: servers:read, servers:deploy, ' +
-        'servers:manage, account:read (default: all of them)',
+      description: `The permissions to ask for, space-separated: ${Object.keys(LAUNCHPAD_SCOPES).join(', ')} (default: all of them)`,
     },
     'no-qr': { type: 'boolean', description: 'Do not print the QR code' },
     json: {
@@ -37,10 +37,22 @@ export const LOGIN: CommandSpec = {
     login(io, {
       url: input.url(),
       json: input.json,
-      scope: input.options['scope'] as string | undefined,
+      scope: knownScopes(input.options['scope'] as string | undefined),
       noQr: input.options['no-qr'] === true,
     }),
 };
+
+/** `--scope` as given, once every scope in it is one of Launchpad's; a UsageError otherwise. */
+function knownScopes(scope: string | undefined): string | undefined {
+  if (scope === undefined) return undefined;
+  const { scopes, unknown } = parseLaunchpadScopes(scope);
+  if (unknown.length > 0 || scopes.length === 0) {
+    throw new UsageError(
+      `--scope: ${unknown.length > 0 ? `unknown scope ${unknown.map((s) => `'${s}'`).join(', ')}` : 'no scope given'}; Launchpad's scopes are ${Object.keys(LAUNCHPAD_SCOPES).join(', ')}`,
+    );
+  }
+  return scope;
+}
 
 /**
  * `launchpad login`: the device flow. Shows the code, the URL and a QR code of the complete URL,
