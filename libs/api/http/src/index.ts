@@ -1,7 +1,6 @@
 export * from './lib/api-errors.decorator';
 export * from './lib/api-validation.pipe';
 export * from './lib/configure-http';
-export * from './lib/control-characters';
 export * from './lib/cookies';
 export * from './lib/dto/api-error-body.dto';
 export * from './lib/dto/provider-name.schema';

@@ -1,6 +1,5 @@
 export * from './lib/http/api-error-message';
 export * from './lib/http/api-field-errors';
-export * from './lib/http/control-characters';
 export * from './lib/http/csrf-interceptor';
 export * from './lib/http/write-state';
 export * from './lib/session/session-state';
@@ -10,6 +9,7 @@ export { takeReturnTo } from './lib/session/return-to';
 export * from './lib/health/health-state';
 export * from './lib/health/health-service';
 export * from './lib/catalog/catalog-service';
+export * from './lib/catalog/catalog-labels';
 export * from './lib/servers/servers-service';
 export * from './lib/deployments/deployments-service';
 export * from './lib/device/device-activation-service';

@@ -2,7 +2,7 @@ import { type ArgumentMetadata, Injectable, UnprocessableEntityException } from 
 import type { ApiFieldError } from '@launchpad/shared-api-types';
 import { createZodValidationPipe } from 'nestjs-zod';
 import { ZodError } from 'zod';
-import { hasControlCharacter } from './control-characters';
+import { hasControlCharacter } from '@launchpad/shared-validation';
 
 /** 422 `validation_failed` with one entry per failing field. */
 function validationFailed(fields: ApiFieldError[]): UnprocessableEntityException {

@@ -8,7 +8,7 @@ import { fromMiddlewareError } from './http-errors';
 import { answerClientErrors } from './client-errors';
 import { noStoreForApi, securityHeaders } from './security-headers';
 import { parseQuery } from './query-parser';
-import { hasControlCharacter } from './control-characters';
+import { hasControlCharacter } from '@launchpad/shared-validation';
 import type { AppConfig } from '@launchpad/api-config';
 
 /**

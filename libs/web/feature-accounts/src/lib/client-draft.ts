@@ -1,7 +1,7 @@
 import { schema, validate } from '@angular/forms/signals';
 import type { OAuthClientRegistration } from '@launchpad/shared-api-types';
 import { LAUNCHPAD_SCOPES, type LaunchpadScope } from '@launchpad/shared-scopes';
-import { hasControlCharacter } from '@launchpad/web-data-access';
+import { hasControlCharacter } from '@launchpad/shared-validation';
 
 export const CLIENT_TYPES = ['public', 'confidential'] as const;
 export type ClientType = (typeof CLIENT_TYPES)[number];

@@ -2,7 +2,7 @@ import type { Signal } from '@angular/core';
 import { applyEach, schema, validate } from '@angular/forms/signals';
 import type { CatalogView, ProviderName } from '@launchpad/shared-api-types';
 import type { DeployDraft } from './deploy-draft';
-import { fieldProblem, labelProblem } from './field-rules';
+import { fieldProblem, labelProblem } from '@launchpad/shared-validation';
 
 /**
  * The Details step's rules: the server's name by the provider's pattern, and each of the

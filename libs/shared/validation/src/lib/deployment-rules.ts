@@ -1,12 +1,11 @@
 import type { FieldView, ProviderName } from '@launchpad/shared-api-types';
-import { hasControlCharacter } from '@launchpad/web-data-access';
+import { hasControlCharacter } from './control-characters';
 import { regexes } from 'zod/v4/core';
 
 /*
- * The API's own rules for what a deployment may carry (libs/api/deployments deployment-input.ts:
- * checkField and validateDeployment's label patterns), applied in the page so that each value
- * the API would refuse is refused beside its field, with the API's words, before anything is
- * sent. field-rules.spec.ts pins the same cases; keep the two in step.
+ * What a deployment may carry, in one place for both sides: the API refuses a value with these
+ * words (validateDeployment, 422 with `fields`), and the deploy wizard refuses the same value
+ * beside its field before anything is sent.
  */
 
 /** RFC 1123 host names: dot-separated labels of letters, digits and inner dashes, 253 at most. */
@@ -17,7 +16,11 @@ const LINODE_LABEL = /^[a-zA-Z]((?!--|__|\.\.)[a-zA-Z0-9-_.])+$/;
 /** DigitalOcean droplet names (digitalocean.md §2.7). */
 const DROPLET_NAME = /^[a-zA-Z0-9]?[a-z0-9A-Z.-]*[a-z0-9A-Z]$/;
 
-/** What is wrong with one field's value for its kind (FieldView.kind), or undefined. */
+/**
+ * What is wrong with one application field's value for its kind (FieldView.kind: text, number
+ * within min/max, email, RFC 1123 hostname, oneof, manyof as a comma-separated list), in words
+ * that name the field; undefined when it is fine. An empty value is missing.
+ */
 export function fieldProblem(field: FieldView, value: string): string | undefined {
   if (value === '') return field.required ? `${field.label} is required.` : undefined;
   if (hasControlCharacter(value, { textBreaks: true }))
@@ -26,7 +29,7 @@ export function fieldProblem(field: FieldView, value: string): string | undefine
     case 'number':
       return numberProblem(field, value);
     case 'email':
-      // The API checks with zod's z.email(), whose pattern this is.
+      // zod's email pattern, the one z.email() applies.
       return regexes.email.test(value)
         ? undefined
         : `${field.label} must be an email address, like ${field.example ?? 'admin@example.com'}.`;
@@ -63,7 +66,10 @@ function numberProblem(field: FieldView, value: string): string | undefined {
   return `${field.label} must be a whole number${range}.`;
 }
 
-/** What is wrong with a server's name at this provider, or undefined. */
+/**
+ * What is wrong with a server's name at this provider (Linode labels: linode.md §2.7;
+ * DigitalOcean droplet names: digitalocean.md §2.7), or undefined.
+ */
 export function labelProblem(
   provider: ProviderName | undefined,
   label: string,

@@ -1,5 +1,5 @@
 import type { FieldView } from '@launchpad/shared-api-types';
-import { fieldProblem, labelProblem } from './field-rules';
+import { fieldProblem, labelProblem } from './deployment-rules';
 
 const field = (kind: FieldView['kind'], extra: Partial<FieldView> = {}): FieldView => ({
   name: 'f',
@@ -14,7 +14,7 @@ const field = (kind: FieldView['kind'], extra: Partial<FieldView> = {}): FieldVi
   ...extra,
 });
 
-describe('the API’s field rules, applied in the page', () => {
+describe('the rules of a deployment’s fields and server names (the API’s and the page’s)', () => {
   it('requires a value only of a field without a default', () => {
     expect(fieldProblem(field('text'), '')).toBe('Field is required.');
     expect(fieldProblem(field('text', { required: false }), '')).toBeUndefined();

@@ -1,0 +1,6 @@
+module.exports = {
+  displayName: 'shared-validation',
+  preset: '../../../jest.preset.js',
+  testEnvironment: 'node',
+  coverageDirectory: '../../../coverage/libs/shared/validation',
+};

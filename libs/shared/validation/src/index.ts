@@ -1,0 +1,2 @@
+export * from './lib/control-characters';
+export * from './lib/deployment-rules';
