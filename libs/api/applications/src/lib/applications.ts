@@ -16,7 +16,14 @@ export interface ApplicationDefinition {
   id: string;
   name: string;
   description: string;
-  linode?: { stackscriptId: number | null };
+  linode?: {
+    stackscriptId: number | null;
+    /**
+     * Kinds (and bounds) for the StackScript's UDFs, by name: Linode's UDFs carry no type
+     * (linode.md §2), so without this every field not oneof/manyof is free text.
+     */
+    fields?: Record<string, Partial<Pick<FieldView, 'kind' | 'min' | 'max'>>>;
+  };
   digitalocean?: { cloudConfig: CloudConfig | null; fields: FieldView[]; images: string[] | null };
   /** Scopes beyond sign-in's that deploying it needs, per provider (usually none). */
   requiredScopes?: Partial<Record<ProviderName, string>>;
@@ -61,7 +68,7 @@ export const BUILT_IN_APPLICATIONS: ApplicationDefinition[] = [
     id: 'wordpress',
     name: 'WordPress',
     description: 'WordPress on a LAMP or LEMP stack with a Let’s Encrypt certificate.',
-    linode: { stackscriptId: 1_340_716 },
+    linode: { stackscriptId: 1_340_716, fields: { soa_email_address: { kind: 'email' } } },
     access: [
       { label: 'Website', url: 'http://{{ipv4}}/' },
       { label: 'WordPress admin', url: 'http://{{ipv4}}/wp-admin' },
@@ -152,7 +159,14 @@ export const applicationsSchema = z
       id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'ids are lowercase words with dashes'),
       name: z.string().min(1),
       description: z.string(),
-      linode: z.object({ stackscriptId: z.number().int().positive().nullable() }).optional(),
+      linode: z
+        .object({
+          stackscriptId: z.number().int().positive().nullable(),
+          fields: z
+            .record(z.string(), fieldSchema.pick({ kind: true, min: true, max: true }).partial())
+            .optional(),
+        })
+        .optional(),
       digitalocean: z
         .object({
           cloudConfig: z

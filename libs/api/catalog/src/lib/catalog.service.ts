@@ -87,8 +87,12 @@ export class CatalogService {
     }
     const id = app.linode?.stackscriptId;
     if (!id) return { images: null, fields: [] };
-    return (await this.cached(`stackscript:${id}`, () => this.clients.linode.stackscript(id)))
-      .value;
+    const script = (
+      await this.cached(`stackscript:${id}`, () => this.clients.linode.stackscript(id))
+    ).value;
+    // The application's kinds for the UDFs, which Linode leaves untyped.
+    const kinds = app.linode?.fields ?? {};
+    return { ...script, fields: script.fields.map((f) => ({ ...f, ...kinds[f.name] })) };
   }
 
   async providerCatalog(

@@ -116,7 +116,7 @@ describe('deploying and managing servers', () => {
       'linode/ubuntu24.04',
     ]);
     expect(catalog.fields).toContainEqual(
-      expect.objectContaining({ name: 'soa_email_address', required: true, kind: 'text' }),
+      expect.objectContaining({ name: 'soa_email_address', required: true, kind: 'email' }),
     );
     expect(catalog.fields).toContainEqual(
       expect.objectContaining({
@@ -144,6 +144,17 @@ describe('deploying and managing servers', () => {
       'image',
       'label',
       'region',
+    ]);
+    // Linode's UDFs carry no type: the application says this one is an email address.
+    const email = await deploy({
+      ...WORDPRESS,
+      fields: { ...WORDPRESS.fields, soa_email_address: 'not-an-email' },
+    }).expect(422);
+    expect(email.body.fields).toEqual([
+      {
+        field: 'fields.soa_email_address',
+        message: expect.stringContaining('must be an email address'),
+      },
     ]);
     await deploy({ ...WORDPRESS, plan: 7 }).expect(422);
     await deploy(WORDPRESS, null).expect(400);
