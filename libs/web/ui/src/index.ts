@@ -4,3 +4,4 @@ export * from './lib/page-header';
 export * from './lib/price';
 export * from './lib/provider-badge';
 export * from './lib/status-badge';
+export * from './lib/relink-button';

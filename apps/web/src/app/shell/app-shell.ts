@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { Router, RouterLink, RouterOutlet } from '@angular/router';
+import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { SessionService, WriteState, takeReturnTo } from '@launchpad/web-data-access';
 
 @Component({
@@ -14,8 +14,13 @@ export class AppShell {
   protected readonly session = inject(SessionService);
   private readonly router = inject(Router);
   protected readonly logoutState = new WriteState();
+  /** On a narrow screen the navigation is a menu behind a button; it closes on navigation. */
+  protected readonly menuOpen = signal(false);
 
   constructor() {
+    this.router.events.pipe(takeUntilDestroyed()).subscribe((event) => {
+      if (event instanceof NavigationEnd) this.menuOpen.set(false);
+    });
     // Back to the page that asked for sign-in (e.g. /activate?user_code=…), once signed in.
     this.session
       .whenSettled()

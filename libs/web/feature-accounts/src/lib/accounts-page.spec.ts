@@ -45,6 +45,33 @@ describe('AccountsPage', () => {
   const button = (text: string) =>
     Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.trim() === text);
 
+  it('says plainly that an account needs signing in with again, with no scopes and one button', async () => {
+    const reason =
+      'Launchpad gave back its access to this account when you logged out. Sign in with it again to use it here.';
+    await render([
+      account('linode'),
+      {
+        ...account('digitalocean'),
+        scopes: [],
+        status: 'needs_relink',
+        statusReason: reason,
+        accessTokenExpiresAt: null,
+      },
+    ]);
+    const digitalocean = el.querySelector(
+      '[data-provider="digitalocean"][data-testid="linked-account"]',
+    );
+    expect(digitalocean?.querySelector('[data-testid="needs-relink"]')?.textContent).toContain(
+      reason,
+    );
+    expect(digitalocean?.querySelectorAll('[data-testid="granted-scope"]')).toHaveLength(0);
+    expect(digitalocean?.querySelector('[data-testid="token-expiry"]')).toBeNull();
+    const relink = digitalocean?.querySelectorAll<HTMLAnchorElement>('[data-testid="relink"]');
+    expect(
+      Array.from(relink ?? []).map((a) => [a.textContent?.trim(), a.getAttribute('href')]),
+    ).toEqual([['Sign in with DigitalOcean again', '/api/auth/digitalocean']]);
+  });
+
   it('names each granted scope in words, and offers to link the other provider', async () => {
     await render([account('linode')], 'linode');
     expect(el.querySelector('[data-testid="linked-notice"]')?.textContent).toContain(

@@ -9,13 +9,13 @@ import {
 } from '@launchpad/shared-api-types';
 import { describeProviderScope } from '@launchpad/shared-scopes';
 import { LinkedAccountsService, SessionService, WriteState } from '@launchpad/web-data-access';
-import { ConfirmButton, PageHeader, ProviderBadge } from '@launchpad/web-ui';
+import { ConfirmButton, PageHeader, ProviderBadge, RelinkButton } from '@launchpad/web-ui';
 import { ClientsAdmin } from './clients-admin';
 
 /** The signed-in person's linked provider accounts: scopes, token expiry, link and disconnect. */
 @Component({
   selector: 'lp-accounts-page',
-  imports: [DatePipe, ClientsAdmin, ConfirmButton, PageHeader, ProviderBadge],
+  imports: [DatePipe, ClientsAdmin, ConfirmButton, PageHeader, ProviderBadge, RelinkButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './accounts-page.html',
   styleUrl: './accounts-page.css',
@@ -24,6 +24,8 @@ export class AccountsPage {
   protected readonly session = inject(SessionService);
   private readonly linkedAccounts = inject(LinkedAccountsService);
   protected readonly labels = PROVIDER_LABELS;
+  protected readonly relinkReason =
+    'Launchpad can no longer use this account. Sign in with it again to use it here.';
   /** `?linked=digitalocean` after a link: say so once. */
   readonly linked = input<string>();
 

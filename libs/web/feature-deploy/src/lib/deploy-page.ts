@@ -22,7 +22,7 @@ import {
   apiErrorMessage,
   apiFieldErrors,
 } from '@launchpad/web-data-access';
-import { Price } from '@launchpad/web-ui';
+import { Price, RelinkButton } from '@launchpad/web-ui';
 import { lastValueFrom } from 'rxjs';
 import { DeployDetails } from './deploy-details';
 import {
@@ -40,7 +40,7 @@ const REVIEW = DEPLOY_STEPS.indexOf('Review');
 /** The deploy wizard: application → provider → plan → region → image → details → review. */
 @Component({
   selector: 'lp-deploy-page',
-  imports: [DeployDetails, DeploySummary, Price, RouterLink],
+  imports: [DeployDetails, DeploySummary, Price, RelinkButton, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './deploy-page.html',
   styleUrl: './deploy-page.css',
@@ -88,6 +88,12 @@ export class DeployPage {
   protected readonly linked = computed(() =>
     (this.session.view()?.accounts ?? [])
       .filter((a) => a.status === 'active')
+      .map((a) => a.provider),
+  );
+  /** Linked accounts Launchpad lost access to (after a logout): signed in with again. */
+  protected readonly needsRelink = computed(() =>
+    (this.session.view()?.accounts ?? [])
+      .filter((a) => a.status === 'needs_relink')
       .map((a) => a.provider),
   );
   protected readonly plan = computed(() =>

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { DeploymentView } from '@launchpad/shared-api-types';
-import { DeploymentsService } from '@launchpad/web-data-access';
+import { CatalogLabels, DeploymentsService } from '@launchpad/web-data-access';
 import { of } from 'rxjs';
 import { DeploymentPage } from './deployment-page';
 
@@ -23,7 +23,14 @@ const deployment = (status: DeploymentView['status']): DeploymentView => ({
   ipv6: null,
   sshCommand: status === 'running' ? 'ssh root@203.0.113.7' : null,
   monthlyPrice: 5,
-  access: [],
+  access:
+    status === 'running'
+      ? [
+          { label: 'Website', url: 'http://203.0.113.7/' },
+          { label: 'WordPress admin', url: 'http://203.0.113.7/wp-admin' },
+          { label: 'SSH', url: 'ssh://root@203.0.113.7' },
+        ]
+      : [],
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
   version: status === 'running' ? 3 : 1,
@@ -35,7 +42,19 @@ describe('DeploymentPage', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [DeploymentPage],
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        {
+          provide: CatalogLabels,
+          useValue: {
+            plan: () => ({ label: 'Nanode 1 GB', priceMonthly: 5 }),
+            region: () => 'Newark, NJ',
+            image: () => 'Debian 12',
+          },
+        },
+      ],
     });
     http = TestBed.inject(HttpTestingController);
   });
@@ -66,6 +85,16 @@ describe('DeploymentPage', () => {
       'ssh root@203.0.113.7',
     );
     expect(el.textContent).toContain('$5.00 per month');
+    const facts = el.querySelector('[data-testid="deployment-facts"]')?.textContent ?? '';
+    for (const word of ['Nanode 1 GB', 'Newark, NJ', 'Debian 12', 'linode/debian12']) {
+      expect(facts).toContain(word);
+    }
+    const links = Array.from(el.querySelectorAll<HTMLAnchorElement>('[data-testid="access"] a'));
+    expect(links.map((a) => [a.href, a.target, a.rel])).toEqual([
+      ['http://203.0.113.7/', '_blank', 'noopener'],
+      ['http://203.0.113.7/wp-admin', '_blank', 'noopener'],
+    ]);
+    expect(el.querySelector('[data-kind="ssh"] code')?.textContent).toBe('ssh root@203.0.113.7');
   });
 
   it('shows the root password this once, and asks no events of a finished deployment', async () => {

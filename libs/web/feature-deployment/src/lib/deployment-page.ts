@@ -14,7 +14,7 @@ import {
   FINAL_DEPLOYMENT_STATUSES,
   PROVIDER_LABELS,
 } from '@launchpad/shared-api-types';
-import { DeploymentsService, apiErrorMessage } from '@launchpad/web-data-access';
+import { CatalogLabels, DeploymentsService, apiErrorMessage } from '@launchpad/web-data-access';
 import { Price } from '@launchpad/web-ui';
 
 const PROGRESS: Record<DeploymentStatus, number> = {
@@ -36,6 +36,8 @@ const PROGRESS: Record<DeploymentStatus, number> = {
 export class DeploymentPage implements OnInit {
   private readonly deployments = inject(DeploymentsService);
   protected readonly labels = PROVIDER_LABELS;
+  /** Plan, region and image names, from the catalog. */
+  protected readonly catalog = inject(CatalogLabels);
   /** From the route. */
   readonly id = input.required<string>();
 
@@ -66,6 +68,20 @@ export class DeploymentPage implements OnInit {
 
   ngOnInit(): void {
     this.password.set(this.deployments.takePassword(this.id()));
+  }
+
+  /** `web` for an http(s) address (a link), `ssh` for ssh://user@host (a command to copy). */
+  protected accessKind(url: string): 'web' | 'ssh' | 'other' {
+    if (/^https?:\/\//i.test(url)) return 'web';
+    return /^ssh:\/\//i.test(url) ? 'ssh' : 'other';
+  }
+
+  /** `ssh://root@203.0.113.7` (or with `:2222`) as the command to type. */
+  protected sshCommandOf(url: string): string | undefined {
+    const match = /^ssh:\/\/(?:([^@/]+)@)?([^:/]+)(?::(\d+))?\/?$/i.exec(url);
+    if (!match) return undefined;
+    const [, user, host, port] = match;
+    return `ssh ${port ? `-p ${port} ` : ''}${user ? `${user}@` : ''}${host}`;
   }
 
   protected async copy(what: string, text: string): Promise<void> {

@@ -2,7 +2,8 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { ServerList, ServerView } from '@launchpad/shared-api-types';
+import type { LinkedAccountView, ServerList, ServerView } from '@launchpad/shared-api-types';
+import { CatalogLabels, SessionService } from '@launchpad/web-data-access';
 import { ServersPage } from './servers-page';
 
 const server = (label: string, provider: 'linode' | 'digitalocean', createdAt: string) =>
@@ -30,8 +31,28 @@ const list: ServerList = {
   problems: [],
 };
 
+/** Catalog words for Linode's ids only (DigitalOcean's show as ids). */
+const catalog: Pick<CatalogLabels, 'plan' | 'region' | 'image'> = {
+  plan: (provider, id) =>
+    provider === 'linode'
+      ? {
+          id,
+          label: 'Nanode 1 GB',
+          vcpus: 1,
+          memoryMb: 1024,
+          diskGb: 25,
+          priceMonthly: 5,
+          priceHourly: 0.0075,
+          regions: [],
+        }
+      : undefined,
+  region: (provider) => (provider === 'linode' ? 'Newark, NJ' : undefined),
+  image: () => undefined,
+};
+
 describe('ServersPage', () => {
   let http: HttpTestingController;
+  let accounts: Partial<LinkedAccountView>[];
   let fixture: ComponentFixture<ServersPage>;
   let el: HTMLElement;
 
@@ -40,8 +61,15 @@ describe('ServersPage', () => {
     jest.useFakeTimers({ advanceTimers: true });
     TestBed.configureTestingModule({
       imports: [ServersPage],
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        { provide: CatalogLabels, useValue: catalog },
+        { provide: SessionService, useValue: { view: () => ({ accounts }) } },
+      ],
     });
+    accounts = [];
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(ServersPage);
     el = fixture.nativeElement as HTMLElement;
@@ -118,5 +146,44 @@ describe('ServersPage', () => {
     TestBed.tick();
     await answer(list);
     expect(testId('action-notice')?.textContent).toContain('wp-1: Rebooting.');
+  });
+
+  it('names plans and regions as the catalog does, with the monthly price and the ids', async () => {
+    await answer(list);
+    const wp = el.querySelector('[data-label="wp-1"]');
+    expect(wp?.querySelector('[data-testid="server-plan"]')?.textContent).toContain('Nanode 1 GB');
+    expect(wp?.textContent).toContain('$5.00 per month');
+    expect(wp?.textContent).toContain('Newark, NJ');
+    expect(wp?.textContent).toContain('us-east');
+    expect(el.querySelector('[data-label="droplet-1"]')?.textContent).toContain('nyc3');
+  });
+
+  it('disables Reboot and Delete while a server reboots', async () => {
+    await answer({ servers: [{ ...list.servers[0], status: 'rebooting' }], problems: [] });
+    const buttons = Array.from(el.querySelectorAll<HTMLButtonElement>('.actions button'));
+    expect(buttons.map((b) => [b.textContent?.trim(), b.disabled])).toEqual([
+      ['Reboot', true],
+      ['Delete', true],
+    ]);
+  });
+
+  it('offers to sign in again in the banner of an account Launchpad lost access to', async () => {
+    accounts = [{ id: 'a-digitalocean', provider: 'digitalocean', status: 'needs_relink' }];
+    await answer({
+      servers: [list.servers[0]],
+      problems: [
+        {
+          provider: 'digitalocean',
+          accountId: 'a-digitalocean',
+          message: 'Sign in with it again.',
+          requestId: null,
+        },
+      ],
+    });
+    const link = el.querySelector<HTMLAnchorElement>(
+      '[data-testid="provider-problem"] [data-testid="relink"]',
+    );
+    expect(link?.textContent?.trim()).toBe('Sign in with DigitalOcean again');
+    expect(link?.getAttribute('href')).toBe('/api/auth/digitalocean');
   });
 });

@@ -11,12 +11,20 @@ import {
 import { FormField, form } from '@angular/forms/signals';
 import { RouterLink } from '@angular/router';
 import { PROVIDER_LABELS, type ServerList, type ServerView } from '@launchpad/shared-api-types';
-import { ServersService, WriteState, apiErrorMessage } from '@launchpad/web-data-access';
+import {
+  CatalogLabels,
+  ServersService,
+  SessionService,
+  WriteState,
+  apiErrorMessage,
+} from '@launchpad/web-data-access';
 import {
   ConfirmButton,
   EmptyState,
   PageHeader,
+  Price,
   ProviderBadge,
+  RelinkButton,
   StatusBadge,
 } from '@launchpad/web-ui';
 import { NO_FILTERS, type ServerFilters, filterServers } from './server-filters';
@@ -34,7 +42,9 @@ const REFRESH_MS = 5_000;
     ConfirmButton,
     EmptyState,
     PageHeader,
+    Price,
     ProviderBadge,
+    RelinkButton,
     StatusBadge,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -43,7 +53,10 @@ const REFRESH_MS = 5_000;
 })
 export class ServersPage {
   private readonly servers = inject(ServersService);
+  private readonly session = inject(SessionService);
   protected readonly labels = PROVIDER_LABELS;
+  /** Plan, region and image names and the monthly price, from the catalog. */
+  protected readonly catalog = inject(CatalogLabels);
 
   private readonly answer = this.servers.list();
   /** The last list that arrived: a failed refresh leaves it on screen, under its error. */
@@ -82,6 +95,18 @@ export class ServersPage {
         this.answer.reload();
       },
     });
+  }
+
+  /** A server that is rebooting or being deleted takes no other action until it is done. */
+  /** The account behind a banner lost Launchpad's access: the banner offers to sign in again. */
+  protected needsRelink(accountId: string): boolean {
+    return (this.session.view()?.accounts ?? []).some(
+      (a) => a.id === accountId && a.status === 'needs_relink',
+    );
+  }
+
+  protected changing(server: ServerView): boolean {
+    return server.status === 'rebooting' || server.status === 'deleting';
   }
 
   protected clearFilters(): void {

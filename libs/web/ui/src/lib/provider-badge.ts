@@ -19,7 +19,7 @@ import { PROVIDER_LABELS, type ProviderName } from '@launchpad/shared-api-types'
       background: var(--lp-muted);
     }
     :host([data-provider='linode']) {
-      background: #00a95c;
+      background: #00804a;
     }
     :host([data-provider='digitalocean']) {
       background: #0069ff;
