@@ -245,6 +245,10 @@ describe('scale-out', () => {
       await relay.restore();
       await http().get('/api/session').set('Cookie', sessionCookie).expect(200);
       await http().get('/api/health/ready').expect(200);
+      // The relay listens until cut: close the app, then the relay, or Jest never exits.
+      await app.close();
+      apps.splice(apps.indexOf(app), 1);
+      await relay.cut();
     },
   );
 
