@@ -17,6 +17,9 @@ const runAddress = () =>
 const startSignIn = (app: NestExpressApplication, address: string) =>
   request(app.getHttpServer()).get('/api/auth/linode').set('X-Forwarded-For', address);
 
+// Some tests send hundreds of requests to reach a limit: seconds each on a busy 2-core machine.
+jest.setTimeout(60_000);
+
 describe(`rate limits (${POSTGRES ? 'PostgreSQL' : 'PGlite'}${REDIS_URL ? ', Redis' : ''})`, () => {
   let testDb: TestDatabase;
   let config: LaunchpadConfig;
