@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
+import { NavigationStart, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { SessionService, WriteState, takeReturnTo } from '@launchpad/web-data-access';
 
 @Component({
@@ -19,7 +19,9 @@ export class AppShell {
 
   constructor() {
     this.router.events.pipe(takeUntilDestroyed()).subscribe((event) => {
-      if (event instanceof NavigationEnd) this.menuOpen.set(false);
+      // On the start of a navigation, not its end: the first page's lazy load may end after the
+      // person has already opened the menu.
+      if (event instanceof NavigationStart) this.menuOpen.set(false);
     });
     // Back to the page that asked for sign-in (e.g. /activate?user_code=…), once signed in.
     this.session
